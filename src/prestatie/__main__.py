@@ -1,0 +1,3 @@
+from prestatie.cli.main import main
+
+main()

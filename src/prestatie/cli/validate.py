@@ -1,0 +1,60 @@
+"""``prestatie validate``: check the data set, report every finding, exit 0 or 1."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from prestatie.cli.app import app
+from prestatie.cli.options import DataOption, PerOption, choose_format, parse_peildatum
+
+FORMATS = ("text", "json", "github")
+
+
+@app.command()
+def validate(
+    pad: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="PAD",
+            help="De map die data/ bevat (standaard: deze map of de dichtstbijzijnde map erboven).",
+            show_default=False,
+        ),
+    ] = None,
+    *,
+    data: DataOption = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", metavar="text|json|github", help="Uitvoer: text, json of github.")
+    ] = "text",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Waarschuwingen tellen als fouten (exitcode 1).")
+    ] = False,
+    per: PerOption = None,
+) -> int:
+    """Controleer alle bestanden in data/ en meld elke fout met bestand, regel en kolom."""
+    from prestatie.source import find_root, source_line
+    from prestatie.validate import validate_directory
+
+    output = choose_format(format, FORMATS)
+    peildatum = parse_peildatum(per)
+    root = find_root(pad or data)
+    _, result = validate_directory(root, peildatum=peildatum)
+    if strict:
+        result = result.strict()
+    if output == "json":
+        from prestatie.reporters import json as json_reporter
+
+        sys.stdout.write(json_reporter.render(result))
+    elif output == "github":
+        from prestatie.reporters import github
+
+        sys.stdout.write(github.render(result))
+    else:
+        from prestatie.reporters import text
+        from prestatie.terminal import console
+
+        text.write(result, console(), lambda file, line: source_line(root, file, line))
+    return 0 if result.ok else 1

@@ -1,0 +1,82 @@
+"""The catalogue of finding codes: stable, documented in docs/meldingen.md.
+
+PA0xx: reading the file (encoding, YAML syntax, the YAML dialect).
+PA1xx: one file against its schema.
+PA2xx: rules across files (errors).
+PA3xx: rules across files (warnings).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from prestatie.findings import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    severity: Severity
+    title: str
+
+
+_E = Severity.ERROR
+_W = Severity.WARNING
+
+CODES: dict[str, Code] = {
+    c.code: c
+    for c in [
+        # Reading and the YAML dialect
+        Code("PA001", _E, "Bestand is geen geldige UTF-8"),
+        Code("PA002", _E, "YAML-syntaxfout"),
+        Code("PA003", _E, "Dubbele sleutel"),
+        Code("PA004", _E, "Anchor of alias gebruikt"),
+        Code("PA005", _E, "Expliciete YAML-tag gebruikt"),
+        Code("PA006", _E, "Meer dan één YAML-document"),
+        Code("PA007", _E, "Bestand is leeg"),
+        Code("PA008", _E, "Verkeerde vorm op het hoogste niveau"),
+        Code("PA009", _E, "Sleutel is geen tekst"),
+        Code("PA010", _E, "Ongeldige datum"),
+        Code("PA011", _E, "Getal te groot"),
+        Code("PA012", _E, "Ongeldig of onzichtbaar teken"),
+        Code("PA013", _E, "Te diep genest"),
+        Code("PA014", _E, "Bestand te groot"),
+        Code("PA015", _E, "Bestand buiten de datamap of geen gewoon bestand"),
+        Code("PA016", _E, "Onopgeloste merge-conflictmarkering"),
+        Code("PA017", _E, "Dubbelzinnige waarde (YAML 1.1)"),
+        # One file against its schema
+        Code("PA101", _E, "Onbekend veld"),
+        Code("PA102", _E, "Verplicht veld ontbreekt"),
+        Code("PA103", _E, "Verkeerd soort waarde"),
+        Code("PA104", _E, "Waarde niet toegestaan"),
+        Code("PA105", _E, "Ongeldige id"),
+        Code("PA106", _E, "Negatief getal"),
+        Code("PA107", _E, "Tekst verwacht: zet de waarde tussen aanhalingstekens"),
+        Code("PA108", _E, "Ongeldige waarde"),
+        # Rules across files: errors
+        Code("PA201", _E, "Id komt niet overeen met de bestandsnaam"),
+        Code("PA202", _E, "Dubbele id"),
+        Code("PA203", _E, "Onbekende verwijzing"),
+        Code("PA204", _E, "Projectmap komt niet overeen met de gemeente"),
+        Code("PA205", _E, "Gemeente valt buiten de afspraak"),
+        Code("PA206", _E, "Planning: start na oplevering"),
+        Code("PA207", _E, "Opgeleverd project zonder opleverdatum"),
+        Code("PA208", _E, "Opleverdatum in de toekomst"),
+        Code("PA209", _E, "Opleverdatum bij een project dat niet is opgeleverd"),
+        Code("PA210", _E, "Jaarschijven tellen niet op tot de streefwaarde"),
+        Code("PA211", _E, "Jaarschijf buiten de periode"),
+        Code("PA212", _E, "Gemeente in per_gemeente valt buiten de afspraak"),
+        Code("PA213", _E, "Bestand past niet in de indeling van data/"),
+        Code("PA214", _E, "Periode klopt niet"),
+        # Rules across files: warnings
+        Code("PA301", _W, "Project is vertraagd"),
+        Code("PA302", _W, "Geen voortgang in de laatste zes maanden"),
+        Code("PA303", _W, "Bijdrage aan een indicator zonder doel"),
+        Code("PA304", _W, "Afspraak met doelen heeft geen projecten"),
+        Code("PA305", _W, "Trekker staat niet bij de partijen"),
+    ]
+}
+
+
+def severity_of(code: str) -> Severity:
+    return CODES[code].severity

@@ -1,0 +1,24 @@
+"""The exceptions of prestatie; ``cli/errors.py`` maps them to exit codes."""
+
+from __future__ import annotations
+
+
+class PrestatieError(Exception):
+    """Root of every error this package raises on purpose.
+
+    The message is Dutch and meant for the user as it stands.
+    """
+
+    exit_code = 3
+
+
+class DataError(PrestatieError):
+    """The data set has errors, so the command cannot give an answer (exit 1)."""
+
+    exit_code = 1
+
+
+class UsageError(PrestatieError):
+    """The command was used wrongly: unknown name, bad option, no data (exit 2)."""
+
+    exit_code = 2

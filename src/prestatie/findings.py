@@ -1,0 +1,64 @@
+"""Findings are data: what validation found, where, and how bad it is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one place of one file.
+
+    ``file`` is relative to the directory that holds ``data/`` and uses forward
+    slashes; ``line`` and ``column`` are 1-based (0 when a finding concerns the
+    file as a whole).
+    """
+
+    file: str
+    line: int
+    column: int
+    code: str
+    severity: Severity
+    message: str
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.code)
+
+
+@dataclass(slots=True)
+class ValidationResult:
+    """All findings of one run over a data set."""
+
+    files: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        self.findings.extend(findings)
+
+    def sorted(self) -> ValidationResult:
+        return ValidationResult(self.files, sorted(self.findings, key=lambda f: f.sort_key))
+
+    def strict(self) -> ValidationResult:
+        """``--strict``: every warning counts as an error."""
+        promoted = [replace(f, severity=Severity.ERROR) for f in self.findings]
+        return ValidationResult(self.files, promoted)

@@ -1,0 +1,129 @@
+"""Where the data files come from: a directory on disk (a git revision elsewhere).
+
+A source yields ``SourceFile``s: the path relative to the directory that holds
+``data/`` (forward slashes) and the raw bytes, or a finding when the file must not
+be read (a symlink out of the data root, a special file, a file over the size cap).
+Nothing outside the data root is ever opened, and nothing of such a file is echoed.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from prestatie.codes import severity_of
+from prestatie.errors import UsageError
+from prestatie.findings import Finding
+from prestatie.yamlread import MAX_BYTES
+
+DATA_DIR = "data"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: str
+    raw: bytes | None
+    problem: Finding | None = None
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The directory holding ``data/``: ``start`` itself, or its nearest parent."""
+    here = (start or Path.cwd()).absolute()
+    if start is not None:
+        if not here.is_dir():
+            raise UsageError(f"De map '{start}' bestaat niet. Geef de map op die de map data/ bevat.")
+        if (here / DATA_DIR).is_dir():
+            return here
+        if here.name == DATA_DIR and here.is_dir():
+            return here.parent
+        raise UsageError(
+            f"In '{start}' staat geen map data/. Geef de map op die data/ bevat "
+            "(meestal de hoofdmap van de repository)."
+        )
+    for candidate in (here, *here.parents):
+        if (candidate / DATA_DIR).is_dir():
+            return candidate
+    raise UsageError(
+        "Geen map data/ gevonden in deze map of een map erboven. Ga naar de repository "
+        "met de prestatieafspraken, of geef de map op met --data PAD."
+    )
+
+
+def _refused(path: str, message: str, code: str = "PA015") -> SourceFile:
+    return SourceFile(path, None, Finding(path, 1, 1, code, severity_of(code), message))
+
+
+def read_directory(root: Path) -> Iterator[SourceFile]:
+    """Every file below ``root/data``, in a stable order, safely."""
+    data_root = (root / DATA_DIR).resolve()
+    for dirpath, dirnames, filenames in os.walk(data_root, followlinks=False):
+        dirnames.sort()
+        here = Path(dirpath)
+        for name in list(dirnames):
+            if name.startswith("."):
+                dirnames.remove(name)
+            elif (here / name).is_symlink():
+                dirnames.remove(name)
+                relative = (here / name).relative_to(root.resolve()).as_posix()
+                yield _refused(
+                    relative,
+                    "Deze map is een symbolische koppeling; prestatie volgt die niet. "
+                    "Zet de bestanden zelf in data/.",
+                )
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            yield _read_one(root.resolve(), data_root, here / name)
+
+
+def _read_one(root: Path, data_root: Path, path: Path) -> SourceFile:
+    relative = path.relative_to(root).as_posix()
+    try:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            target = path.resolve()
+            if not target.is_relative_to(data_root):
+                return _refused(
+                    relative,
+                    "Dit bestand is een symbolische koppeling naar een plek buiten data/; "
+                    "prestatie leest het niet. Zet het bestand zelf in data/.",
+                )
+            info = target.stat()
+            path = target
+        if not stat.S_ISREG(info.st_mode):
+            return _refused(relative, "Dit is geen gewoon bestand; prestatie leest het niet.")
+        if info.st_size > MAX_BYTES:
+            return _refused(
+                relative,
+                f"Het bestand is {info.st_size:,} bytes; de grens is {MAX_BYTES:,} bytes. "
+                "Splits het op of controleer of dit wel een databestand is.".replace(",", "."),
+                "PA014",
+            )
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return _refused(relative, f"Het bestand kan niet worden gelezen ({exc.strerror}).")
+    return SourceFile(relative, raw)
+
+
+def source_line(root: Path, file: str, line: int) -> str | None:
+    """Line ``line`` of a data file, for showing beside a finding.
+
+    Only files inside ``root/data`` that are regular files (not links) are read,
+    so that nothing outside the data root is ever echoed.
+    """
+    data_root = (root / DATA_DIR).resolve()
+    path = root / file
+    try:
+        if path.is_symlink() or not path.resolve().is_relative_to(data_root):
+            return None
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            return None
+        lines = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").splitlines()
+    except OSError:
+        return None
+    return lines[line - 1] if 0 < line <= len(lines) else None

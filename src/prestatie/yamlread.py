@@ -1,0 +1,518 @@
+"""Read one untrusted YAML file into plain data, knowing where every value stands.
+
+The dialect is a strict subset of YAML: one document, no anchors or aliases, no
+tags, text keys (whole numbers allowed, for years), and YAML 1.2-like typing of
+plain scalars in which the YAML 1.1 surprises (``no``, ``on``, ``010``, ``1_000``,
+``12:30``) are refused instead of silently becoming a boolean or a number.
+
+Events come from libyaml (``CSafeLoader``); the tree is built here, iteratively,
+so that deep nesting, alias bombs and odd tags never reach a recursive or
+unsafe constructor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from prestatie.codes import severity_of
+from prestatie.findings import Finding
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+MAX_DIGITS = 15
+
+YamlPath = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_AMBIGUOUS_BOOL = frozenset({"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"})
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
+_AMBIGUOUS_NUMBER = re.compile(
+    r"[-+]?(?:0[0-9]+|0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?"
+    r"|[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)"
+)
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIMESTAMP = re.compile(
+    r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+    r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?"
+)
+# C0/C1 controls, DEL, surrogates and non-characters are not YAML; bidi overrides
+# and zero-width characters make text look different from what it is.
+_BAD_CHAR = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
+    "\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
+_CONFLICT_MARKER = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+
+
+@dataclass(slots=True)
+class YamlDocument:
+    """Plain data (dicts, lists, str, int, float, bool, date, None) with positions.
+
+    ``values`` maps the path of every node to the 1-based line and column where
+    its value starts; ``keys`` maps the path of every mapping entry to its key.
+    """
+
+    data: Any
+    values: dict[YamlPath, Position] = field(default_factory=dict)
+    keys: dict[YamlPath, Position] = field(default_factory=dict)
+
+    def locate(self, path: YamlPath, *, key: bool = False) -> Position:
+        """Where ``path`` stands, or its nearest ancestor that exists."""
+        path = tuple(path)
+        while True:
+            if key and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+
+@dataclass(slots=True)
+class ReadOutcome:
+    """The document (None when the file could not be read at all) and the problems.
+
+    A document can come with problems: a duplicate key or an invalid date is
+    reported, and reading goes on so that the rest of the file is checked too.
+    ``bad_paths`` lists the paths whose value the reader already reported, so
+    that schema checks do not report them a second time.
+    """
+
+    document: YamlDocument | None
+    findings: list[Finding]
+    bad_paths: set[YamlPath] = field(default_factory=set)
+
+
+class _Stop(Exception):
+    """A problem after which this file cannot be read any further."""
+
+
+def _describe_char(ch: str) -> str:
+    return f"U+{ord(ch):04X}"
+
+
+def _position_in_bytes(raw: bytes, offset: int) -> Position:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return raw.count(b"\n", 0, offset) + 1, column
+
+
+def _position_in_text(text: str, offset: int) -> Position:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+_SYNTAX_HINTS: list[tuple[str, str]] = [
+    (
+        "mapping values are not allowed",
+        "Een dubbele punt met een spatie erna (': ') mag hier niet. Staat die in een "
+        "tekst? Zet de hele tekst dan tussen aanhalingstekens, bijvoorbeeld "
+        'titel: "Doel: meer woningen".',
+    ),
+    (
+        "found character '\\t'",
+        "Hier staat een tab. YAML laat alleen spaties toe om in te springen: vervang de tab door spaties.",
+    ),
+    (
+        "cannot start any token",
+        "Een waarde mag niet met dit teken beginnen. Zet de waarde tussen "
+        'aanhalingstekens, bijvoorbeeld "@waarde".',
+    ),
+    (
+        "could not find expected ':'",
+        "Hier ontbreekt een dubbele punt na de sleutel, of een aanhalingsteken is niet gesloten.",
+    ),
+    (
+        "did not find expected key",
+        "De inspringing klopt niet: regels op hetzelfde niveau moeten even ver inspringen.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "De inspringing van deze lijst klopt niet: elk item begint met '- ' op dezelfde hoogte.",
+    ),
+    (
+        "found unexpected end of stream",
+        "Het bestand houdt midden in een waarde op: waarschijnlijk is een "
+        "aanhalingsteken of haakje niet gesloten.",
+    ),
+    (
+        "found unknown escape character",
+        "In tekst tussen dubbele aanhalingstekens is deze backslash-combinatie niet "
+        "toegestaan. Gebruik enkele aanhalingstekens of schrijf \\\\.",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "Een lijst tussen [ ] is niet goed gesloten of mist een komma.",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "Een mapping tussen { } is niet goed gesloten of mist een komma.",
+    ),
+    (
+        "found undefined tag handle",
+        "Een uitroepteken (!) aan het begin van een waarde is een YAML-tag. Zet de "
+        "waarde tussen aanhalingstekens.",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "Een lijstitem ('- ') staat op een plek waar geen lijst kan beginnen: controleer de inspringing.",
+    ),
+]
+
+
+def _char_at(text: str, position: Position) -> str:
+    lines = text.split("\n", position[0])
+    if position[0] - 1 < len(lines):
+        line = lines[position[0] - 1]
+        if 0 <= position[1] - 1 < len(line):
+            return line[position[1] - 1]
+    return ""
+
+
+def _syntax_finding(problem: str, char: str = "") -> tuple[str, str]:
+    """The code and Dutch message for a libyaml problem text."""
+    if "nesting depth" in problem:
+        return "PA013", "De gegevens zijn hier te diep genest. Controleer haakjes en inspringing."
+    if "Unicode character escape" in problem or "invalid Unicode" in problem:
+        return "PA012", (
+            "Deze \\u-escape geeft een ongeldig teken (bijvoorbeeld een losse surrogaat). "
+            "Verwijder de escape-code of typ het teken zelf."
+        )
+    if char == "\t" or "\t" in problem:
+        return "PA002", "YAML kan deze regel niet lezen. " + _SYNTAX_HINTS[1][1]
+    return "PA002", _syntax_message(problem)
+
+
+def _syntax_message(problem: str) -> str:
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in problem:
+            return f"YAML kan deze regel niet lezen. {hint}"
+    return (
+        "YAML kan deze regel niet lezen (libyaml meldt: "
+        f"{problem}). Controleer inspringing, dubbele punten en aanhalingstekens."
+    )
+
+
+class _Reader:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.findings: list[Finding] = []
+        self.bad_paths: set[YamlPath] = set()
+        self.values: dict[YamlPath, Position] = {}
+        self.keys: dict[YamlPath, Position] = {}
+
+    def report(self, position: Position, code: str, message: str) -> None:
+        self.findings.append(Finding(self.file, position[0], position[1], code, severity_of(code), message))
+
+    def stop(self, position: Position, code: str, message: str) -> _Stop:
+        self.report(position, code, message)
+        return _Stop()
+
+    # Text ---------------------------------------------------------------
+
+    def decode(self, raw: bytes) -> str:
+        if len(raw) > MAX_BYTES:
+            raise self.stop(
+                (1, 1),
+                "PA014",
+                f"Het bestand is {len(raw):,} bytes; de grens is {MAX_BYTES:,} bytes. "
+                "Splits het op of controleer of dit wel een databestand is.".replace(",", "."),
+            )
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+            b"\x00" in raw[:64] and len(raw) >= 2 and (raw[0] == 0 or raw[1] == 0)
+        ):
+            raise self.stop(
+                (1, 1),
+                "PA001",
+                "Het bestand is opgeslagen als UTF-16. Sla het bestand op als UTF-8 "
+                "(in de meeste editors: Opslaan als… → codering UTF-8).",
+            )
+        if raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise self.stop(
+                _position_in_bytes(raw, exc.start),
+                "PA001",
+                f"Dit teken is geen geldige UTF-8 (byte 0x{raw[exc.start]:02X}); het "
+                "bestand is waarschijnlijk als Windows-1252 of Latin-1 opgeslagen. "
+                "Sla het bestand op als UTF-8.",
+            ) from None
+        bad = _BAD_CHAR.search(text)
+        if bad:
+            raise self.stop(
+                _position_in_text(text, bad.start()),
+                "PA012",
+                f"Hier staat een onzichtbaar of ongeldig teken ({_describe_char(bad.group())}). "
+                "Verwijder het; typ de tekst zo nodig opnieuw.",
+            )
+        conflict = _CONFLICT_MARKER.search(text)
+        if conflict:
+            raise self.stop(
+                _position_in_text(text, conflict.start()),
+                "PA016",
+                "Hier staat een merge-conflictmarkering van git "
+                f"({conflict.group().strip()}). Kies welke versie blijft en verwijder de "
+                "regels met <<<<<<<, ======= en >>>>>>>.",
+            )
+        return text
+
+    # Scalars -------------------------------------------------------------
+
+    def scalar(self, event: Any, path: YamlPath) -> Any:
+        value: str = event.value
+        if event.style:  # quoted or block scalar: always text
+            if _BAD_CHAR.search(value):
+                self.bad_paths.add(path)
+                self.report(
+                    _mark(event),
+                    "PA012",
+                    "Deze tekst bevat een ongeldig teken (bijvoorbeeld een losse "
+                    "surrogaat via \\u-escape). Verwijder de escape-code.",
+                )
+            return value
+        if value in _NULLS:
+            return None
+        if value in _BOOLS:
+            return _BOOLS[value]
+        if _INT.fullmatch(value):
+            if len(value.lstrip("+-")) > MAX_DIGITS:
+                self.bad_paths.add(path)
+                self.report(
+                    _mark(event),
+                    "PA011",
+                    f"Dit getal heeft meer dan {MAX_DIGITS} cijfers. Controleer het getal; "
+                    "bedoelt u tekst, zet het dan tussen aanhalingstekens.",
+                )
+                return None
+            return int(value)
+        if _FLOAT.fullmatch(value):
+            number = float(value)
+            if not math.isfinite(number) or len(value) > 40:
+                self.bad_paths.add(path)
+                self.report(_mark(event), "PA011", "Dit getal is te groot of te lang.")
+                return None
+            return number
+        if value in _AMBIGUOUS_BOOL or _AMBIGUOUS_NUMBER.fullmatch(value):
+            self.bad_paths.add(path)
+            self.report(
+                _mark(event),
+                "PA017",
+                f"De waarde {value} is dubbelzinnig: oudere YAML-programma's lezen dit "
+                "als ja/nee of als een ander getal. Bedoelt u tekst, zet het dan tussen "
+                f'aanhalingstekens ("{value}"); bedoelt u ja/nee, schrijf true of false; '
+                "bedoelt u een getal, schrijf het zonder voorloopnul, _ of :.",
+            )
+            return value
+        if _DATE.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                self.bad_paths.add(path)
+                self.report(
+                    _mark(event),
+                    "PA010",
+                    f"{value} is geen bestaande datum. Schrijf een datum als JJJJ-MM-DD, "
+                    "bijvoorbeeld 2024-02-29.",
+                )
+                return value
+        if _TIMESTAMP.fullmatch(value):
+            self.bad_paths.add(path)
+            self.report(
+                _mark(event),
+                "PA010",
+                f"{value} is geen datum in de vorm JJJJ-MM-DD. Schrijf alleen de datum, "
+                "met voorloopnullen, bijvoorbeeld 2024-03-05.",
+            )
+            return value
+        return value
+
+    # Tree ----------------------------------------------------------------
+
+    def refuse_node_features(self, event: Any) -> None:
+        if event.anchor is not None:
+            raise self.stop(
+                _mark(event),
+                "PA004",
+                f"Anchors (&{event.anchor}) en aliassen (*naam) zijn niet toegestaan: "
+                "schrijf de waarde voluit op elke plek waar die nodig is.",
+            )
+        if event.tag is not None:
+            raise self.stop(
+                _mark(event),
+                "PA005",
+                f"Tags zoals {event.tag} zijn niet toegestaan. Verwijder de tag; staat het "
+                "uitroepteken in een tekst, zet de tekst dan tussen aanhalingstekens.",
+            )
+
+    def build(self, text: str) -> Any:
+        root: list[Any] = []
+        # Each frame: [container, path, pending key or _NO_KEY]
+        stack: list[list[Any]] = []
+        documents = 0
+        loader = yaml.CSafeLoader(text)
+        try:
+            while loader.check_event():
+                event: Any = loader.get_event()
+                kind = type(event)
+                if kind is yaml.ScalarEvent:
+                    self.refuse_node_features(event)
+                    self.place(stack, root, event, None)
+                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    self.refuse_node_features(event)
+                    if len(stack) >= MAX_DEPTH:
+                        raise self.stop(
+                            _mark(event),
+                            "PA013",
+                            f"De gegevens zijn hier dieper genest dan {MAX_DEPTH} niveaus. "
+                            "Controleer haakjes en inspringing.",
+                        )
+                    container: Any = {} if kind is yaml.MappingStartEvent else []
+                    path = self.place(stack, root, event, container)
+                    stack.append([container, path, _NO_KEY])
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    stack.pop()
+                elif kind is yaml.AliasEvent:
+                    raise self.stop(
+                        _mark(event),
+                        "PA004",
+                        f"Aliassen (*{event.anchor}) en anchors (&naam) zijn niet "
+                        "toegestaan: schrijf de waarde voluit op elke plek waar die nodig is.",
+                    )
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise self.stop(
+                            _mark(event),
+                            "PA006",
+                            "Hier begint een tweede YAML-document (---). Een bestand bevat "
+                            "precies één afspraak, project of lijst: verwijder de --- of "
+                            "splits het bestand.",
+                        )
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            problem = _syntax_finding(str(exc.problem), _char_at(text, position))
+            raise self.stop(position, *problem) from None
+        except yaml.YAMLError as exc:
+            raise self.stop((1, 1), *_syntax_finding(str(exc))) from None
+        finally:
+            loader.dispose()
+        return root[0] if root else None
+
+    def place(self, stack: list[list[Any]], root: list[Any], event: Any, container: Any) -> YamlPath:
+        """Put a scalar or a new container where it belongs; return its path."""
+        position = _mark(event)
+        if not stack:
+            root.append(self.scalar(event, ()) if container is None else container)
+            self.values[()] = position
+            return ()
+        frame = stack[-1]
+        parent: Any = frame[0]
+        parent_path: YamlPath = frame[1]
+        pending: Any = frame[2]
+        if isinstance(parent, list):
+            path = (*parent_path, len(parent))
+            parent.append(self.scalar(event, path) if container is None else container)
+            self.values[path] = position
+            return path
+        if pending is _NO_KEY:
+            if container is not None:
+                raise self.stop(
+                    position,
+                    "PA009",
+                    "Een sleutel moet een woord zijn, geen lijst of mapping. Controleer "
+                    "de haakjes en de vraagtekens (?) aan het begin van de regel.",
+                )
+            key = self.scalar(event, (*parent_path, event.value))
+            if isinstance(key, bool) or not isinstance(key, str | int):
+                self.report(
+                    position,
+                    "PA009",
+                    f"De sleutel {event.value or '(leeg)'} is geen tekst. Gebruik een naam "
+                    "van letters, of zet de sleutel tussen aanhalingstekens.",
+                )
+                key = _Bad(event.value)
+            elif key in parent:
+                first = self.keys[(*parent_path, key)]
+                self.report(
+                    position,
+                    "PA003",
+                    f"De sleutel '{key}' staat hier voor de tweede keer; de eerste staat op "
+                    f"regel {first[0]}. Verwijder een van beide of voeg ze samen.",
+                )
+                key = _Bad(key)
+            else:
+                self.keys[(*parent_path, key)] = position
+            frame[2] = key
+            return parent_path
+        frame[2] = _NO_KEY
+        if isinstance(pending, _Bad):
+            # The value of a refused key is read (to check its syntax) but not kept.
+            return (*parent_path, pending)
+        path = (*parent_path, pending)
+        parent[pending] = self.scalar(event, path) if container is None else container
+        self.values[path] = position
+        return path
+
+
+class _Bad(str):
+    """A key that was reported already; its value is read but not kept."""
+
+    __slots__ = ()
+
+
+_NO_KEY: Any = object()
+
+
+def _mark(event: Any) -> Position:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+def read_yaml(raw: bytes, file: str, *, top: type = dict) -> ReadOutcome:
+    """Read ``raw`` (the bytes of ``file``) as one document whose top is ``top``.
+
+    Never raises for any input: every problem becomes a located finding.
+    """
+    reader = _Reader(file)
+    try:
+        text = reader.decode(raw)
+        data = reader.build(text)
+    except _Stop:
+        return ReadOutcome(None, reader.findings, reader.bad_paths)
+    except RecursionError:  # pragma: no cover - the builder is iterative
+        reader.report((1, 1), "PA013", "De gegevens zijn te diep genest.")
+        return ReadOutcome(None, reader.findings, reader.bad_paths)
+    if data is None and not reader.values:
+        reader.report(
+            (1, 1),
+            "PA007",
+            "Het bestand is leeg of bevat alleen commentaar. Vul het in of verwijder het.",
+        )
+        return ReadOutcome(None, reader.findings, reader.bad_paths)
+    if not isinstance(data, top):
+        wanted = (
+            "een lijst (regels die met '- ' beginnen)"
+            if top is list
+            else ("een mapping (regels als 'sleutel: waarde')")
+        )
+        reader.report(
+            reader.values.get((), (1, 1)),
+            "PA008",
+            f"Dit bestand moet op het hoogste niveau {wanted} bevatten.",
+        )
+        return ReadOutcome(None, reader.findings, reader.bad_paths)
+    document = YamlDocument(data, reader.values, reader.keys)
+    return ReadOutcome(document, reader.findings, reader.bad_paths)
