@@ -1,0 +1,114 @@
+"""A synthetic data set of N projects, for the benchmarks.
+
+It copies the shipped regio, themas and afspraken and writes N projects spread
+over the gemeenten in a realistic mix of statuses, with bijdragen, planning and a
+voortgang log, all valid. Deterministic for a given N and seed.
+
+    python benchmarks/synth.py OUT_DIR [--projects 10000] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+STATUSES = [
+    ("opgeleverd", 40),
+    ("uitvoering", 25),
+    ("voorbereiding", 15),
+    ("idee", 8),
+    ("gepauzeerd", 6),
+    ("vervallen", 6),
+]
+TODAY = dt.date(2026, 11, 24)
+
+
+def _afspraken_by_gemeente(data: Path, gemeenten: list[str]) -> dict[str, list[dict[str, object]]]:
+    result: dict[str, list[dict[str, object]]] = {g: [] for g in gemeenten}
+    for path in sorted((data / "afspraken").glob("*.yaml")):
+        afspraak = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        scope = gemeenten if afspraak["gemeenten"] == "alle" else afspraak["gemeenten"]
+        for gemeente in scope:
+            result[gemeente].append(afspraak)
+    return result
+
+
+def project_text(rng: random.Random, index: int, gemeente: str, afspraak: dict[str, object],
+                 corporaties: list[str]) -> tuple[str, str]:
+    status = rng.choices([s for s, _ in STATUSES], weights=[w for _, w in STATUSES])[0]
+    start = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(0, 6 * 365))
+    oplevering = start + dt.timedelta(days=rng.randrange(120, 4 * 365))
+    trekker = rng.choice(corporaties)
+    project_id = f"{gemeente}-synthetisch-project-{index:05d}"
+    doelen = afspraak.get("doelen") or []
+    lines = [
+        f"# Synthetisch project {index}",
+        f"id: {project_id}",
+        f"naam: Synthetisch project {index}",
+        f"gemeente: {gemeente}",
+        f"wijk: Wijk {rng.randrange(1, 40)}",
+        f"trekker: {trekker}",
+        f"partijen: [{trekker}, {gemeente}]",
+        f"afspraken: [{afspraak['id']}]",
+        f"status: {status}",
+        f"planning: {{start: {start.isoformat()}, oplevering: {oplevering.isoformat()}}}",
+    ]
+    if status == "opgeleverd":
+        delivered = min(oplevering + dt.timedelta(days=rng.randrange(0, 200)), TODAY)
+        lines.append(f"opgeleverd: {delivered.isoformat()}")
+    if doelen:
+        lines.append("bijdragen:")
+        for doel in doelen:  # type: ignore[attr-defined]
+            lines.append(f"  {doel['indicator']}: {rng.randrange(1, 40)}")
+    lines.append(f"investering: {rng.randrange(100, 20000) * 1000}")
+    lines.append("voortgang:")
+    day = start
+    for step in range(rng.randrange(1, 6)):
+        day = min(day + dt.timedelta(days=rng.randrange(30, 300)), TODAY)
+        lines.append(f"  - datum: {day.isoformat()}")
+        lines.append(f"    toelichting: Stap {step + 1} is afgerond; de planning is bijgewerkt.")
+    return project_id, "\n".join(lines) + "\n"
+
+
+def generate(out: Path, projects: int, seed: int = 1) -> Path:
+    """Write a data set with ``projects`` projects under ``out/data``; return ``out``."""
+    data = out / "data"
+    if data.exists():
+        shutil.rmtree(data)
+    data.mkdir(parents=True)
+    for name in ("regio.yaml", "themas.yaml"):
+        shutil.copy(REPO / "data" / name, data / name)
+    shutil.copytree(REPO / "data" / "afspraken", data / "afspraken")
+    regio = yaml.load((data / "regio.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    gemeenten = [g["id"] for g in regio["gemeenten"]]
+    corporaties = [c["id"] for c in regio["corporaties"]]
+    scopes = _afspraken_by_gemeente(data, gemeenten)
+    rng = random.Random(seed)
+    for index in range(projects):
+        gemeente = gemeenten[index % len(gemeenten)]
+        afspraak = rng.choice([a for a in scopes[gemeente] if a.get("doelen")] or scopes[gemeente])
+        project_id, text = project_text(rng, index, gemeente, afspraak, corporaties)
+        folder = data / "projecten" / gemeente
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{project_id}.yaml").write_text(text, encoding="utf-8")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--projects", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    generate(args.out, args.projects, args.seed)
+    print(f"{args.projects} projecten geschreven in {args.out / 'data'}")
+
+
+if __name__ == "__main__":
+    main()
