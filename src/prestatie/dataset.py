@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -53,6 +53,21 @@ class FileResult:
     kind: Kind | None
     loaded: Loaded[BaseModel] | None
     findings: list[Finding]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Between processes, send the plain data and not the model: pickling Pydantic
+        # models costs far more than validating the data again on the other side.
+        document = self.loaded.document if self.loaded is not None else None
+        return (_rebuild_result, (self.path, self.kind, self.findings, document))
+
+
+def _rebuild_result(
+    path: str, kind: Kind | None, findings: list[Finding], document: YamlDocument | None
+) -> FileResult:
+    if kind is None or document is None:
+        return FileResult(path, kind, None, findings)
+    model = _MODELS[kind].model_validate(document.data)
+    return FileResult(path, kind, Loaded(model, path, document), findings)
 
 
 def _layout_problem(path: str, message: str) -> Finding:

@@ -56,18 +56,31 @@ def _refused(path: str, message: str, code: str = "PA015") -> SourceFile:
     return SourceFile(path, None, Finding(path, 1, 1, code, severity_of(code), message))
 
 
-def read_directory(root: Path) -> Iterator[SourceFile]:
-    """Every file below ``root/data``, in a stable order, safely."""
+@dataclass(frozen=True, slots=True)
+class FileToRead:
+    """A file found below data/ that may be read: its path relative to the root, and on disk."""
+
+    path: str
+    absolute: str
+
+
+def walk_directory(root: Path) -> Iterator[FileToRead | SourceFile]:
+    """Every file below ``root/data`` in a stable order, not yet read.
+
+    Symbolic links to directories are not followed; they come back as a refused
+    SourceFile.
+    """
+    root_resolved = root.resolve()
     data_root = (root / DATA_DIR).resolve()
+    prefix = len(str(root_resolved)) + 1
     for dirpath, dirnames, filenames in os.walk(data_root, followlinks=False):
         dirnames.sort()
-        here = Path(dirpath)
         for name in list(dirnames):
             if name.startswith("."):
                 dirnames.remove(name)
-            elif (here / name).is_symlink():
+            elif os.path.islink(os.path.join(dirpath, name)):
                 dirnames.remove(name)
-                relative = (here / name).relative_to(root.resolve()).as_posix()
+                relative = Path(dirpath, name).relative_to(root_resolved).as_posix()
                 yield _refused(
                     relative,
                     "Deze map is een symbolische koppeling; prestatie volgt die niet. "
@@ -76,42 +89,54 @@ def read_directory(root: Path) -> Iterator[SourceFile]:
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
-            yield _read_one(root.resolve(), data_root, here / name)
+            absolute = os.path.join(dirpath, name)
+            yield FileToRead(absolute[prefix:].replace(os.sep, "/"), absolute)
 
 
-def _read_one(root: Path, data_root: Path, path: Path) -> SourceFile:
-    relative = path.relative_to(root).as_posix()
+def read_directory(root: Path) -> Iterator[SourceFile]:
+    """Every file below ``root/data``, in a stable order, safely."""
+    data_root = (root / DATA_DIR).resolve()
+    for item in walk_directory(root):
+        yield item if isinstance(item, SourceFile) else read_file(data_root, item)
+
+
+def read_file(data_root: Path, item: FileToRead) -> SourceFile:
+    """The bytes of one file, or why it is not read (a link out of data/, not a regular file, too big)."""
+    relative = item.path
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        info = path.lstat()
-        if stat.S_ISLNK(info.st_mode):
-            target = path.resolve()
+        try:
+            fd = os.open(item.absolute, flags)
+        except OSError:
+            if not os.path.islink(item.absolute):
+                raise
+            target = Path(item.absolute).resolve()
             if not target.is_relative_to(data_root):
                 return _refused(
                     relative,
                     "Dit bestand is een symbolische koppeling naar een plek buiten data/; "
                     "prestatie leest het niet. Zet het bestand zelf in data/.",
                 )
-            info = target.stat()
-            path = target
-        if not stat.S_ISREG(info.st_mode):
-            return _refused(relative, "Dit is geen gewoon bestand; prestatie leest het niet.")
-        if info.st_size > MAX_BYTES:
-            return _refused(
-                relative,
-                f"Het bestand is {info.st_size:,} bytes; de grens is {MAX_BYTES:,} bytes. "
-                "Splits het op of controleer of dit wel een databestand is.".replace(",", "."),
-                "PA014",
-            )
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+            fd = os.open(target, flags)
         with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return _refused(relative, "Dit is geen gewoon bestand; prestatie leest het niet.")
+            if info.st_size > MAX_BYTES:
+                return _refused(
+                    relative,
+                    f"Het bestand is {info.st_size:,} bytes; de grens is {MAX_BYTES:,} bytes. "
+                    "Splits het op of controleer of dit wel een databestand is.".replace(",", "."),
+                    "PA014",
+                )
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         return _refused(relative, f"Het bestand kan niet worden gelezen ({exc.strerror}).")
     return SourceFile(relative, raw)
 
 
-def source_line(root: Path, file: str, line: int) -> str | None:
-    """Line ``line`` of a data file, for showing beside a finding.
+def source_lines(root: Path, file: str) -> list[str] | None:
+    """The lines of a data file, for showing beside its findings.
 
     Only files inside ``root/data`` that are regular files (not links) are read,
     so that nothing outside the data root is ever echoed.
@@ -123,7 +148,27 @@ def source_line(root: Path, file: str, line: int) -> str | None:
             return None
         if not path.is_file() or path.stat().st_size > MAX_BYTES:
             return None
-        lines = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").splitlines()
+        return path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").splitlines()
     except OSError:
         return None
-    return lines[line - 1] if 0 < line <= len(lines) else None
+
+
+def source_line(root: Path, file: str, line: int) -> str | None:
+    """Line ``line`` of a data file (see source_lines)."""
+    lines = source_lines(root, file)
+    return lines[line - 1] if lines is not None and 0 < line <= len(lines) else None
+
+
+class SourceLineCache:
+    """``source_line`` that reads each file once; findings come grouped per file."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._file: str | None = None
+        self._lines: list[str] | None = None
+
+    def __call__(self, file: str, line: int) -> str | None:
+        if file != self._file:
+            self._file, self._lines = file, source_lines(self.root, file)
+        lines = self._lines
+        return lines[line - 1] if lines is not None and 0 < line <= len(lines) else None

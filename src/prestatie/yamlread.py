@@ -15,10 +15,21 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml._yaml import CParser as _CParser  # libyaml's event parser, without a constructor
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 from prestatie.codes import severity_of
 from prestatie.findings import Finding
@@ -39,6 +50,9 @@ _AMBIGUOUS_NUMBER = re.compile(
     r"[-+]?(?:0[0-9]+|0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?"
     r"|[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)"
 )
+# A plain scalar that starts with none of these and is none of these words is text.
+_SPECIAL_START = frozenset("0123456789+-.~")
+_SPECIAL_WORDS = frozenset({"", *_BOOLS, *_AMBIGUOUS_BOOL, *(n for n in _NULLS if n)})
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIMESTAMP = re.compile(
     r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
@@ -54,29 +68,140 @@ _BAD_CHAR = re.compile(
 _CONFLICT_MARKER = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
 
 
-@dataclass(slots=True)
 class YamlDocument:
     """Plain data (dicts, lists, str, int, float, bool, date, None) with positions.
 
     ``values`` maps the path of every node to the 1-based line and column where
     its value starts; ``keys`` maps the path of every mapping entry to its key.
+
+    The reader records positions as two flat lists in document order (pre-order,
+    each key before its value); the path dictionaries are built from them the
+    first time they are needed. Most files never need them (no findings), and the
+    flat form is cheap to keep and to send between processes.
     """
 
-    data: Any
-    values: dict[YamlPath, Position] = field(default_factory=dict)
-    keys: dict[YamlPath, Position] = field(default_factory=dict)
+    __slots__ = ("data", "_values", "_keys", "_flat")
+
+    def __init__(
+        self,
+        data: Any,
+        values: dict[YamlPath, Position] | None = None,
+        keys: dict[YamlPath, Position] | None = None,
+        *,
+        flat: tuple[list[Position], list[Position]] | None = None,
+    ) -> None:
+        self.data = data
+        self._flat = flat
+        if flat is None:
+            values = values if values is not None else {}
+            keys = keys if keys is not None else {}
+        self._values = values
+        self._keys = keys
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_document, (self.data, self.flat_positions()))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, YamlDocument):
+            return NotImplemented
+        return (self.data, self.values, self.keys) == (other.data, other.values, other.keys)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"YamlDocument({self.data!r})"
+
+    @property
+    def values(self) -> dict[YamlPath, Position]:
+        if self._values is None:
+            self._materialize()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def keys(self) -> dict[YamlPath, Position]:
+        if self._keys is None:
+            self._materialize()
+        assert self._keys is not None
+        return self._keys
+
+    def flat_positions(self) -> tuple[list[Position], list[Position]]:
+        """The positions in document order: of every value, and of every key."""
+        if self._flat is not None:
+            return self._flat
+        walked_values: list[Position] = []
+        walked_keys: list[Position] = []
+        values, keys = self.values, self.keys
+        for path, is_key in _preorder(self.data):
+            (walked_keys if is_key else walked_values).append((keys if is_key else values).get(path, (1, 1)))
+        return walked_values, walked_keys
+
+    def _materialize(self) -> None:
+        assert self._flat is not None
+        value_positions, key_positions = self._flat
+        values: dict[YamlPath, Position] = {}
+        keys: dict[YamlPath, Position] = {}
+        next_value = iter(value_positions).__next__
+        next_key = iter(key_positions).__next__
+
+        def fill(node: Any, path: YamlPath) -> None:
+            # Depth is at most MAX_DEPTH, so recursion is safe here.
+            values[path] = next_value()
+            if node.__class__ is dict:
+                for name, child in node.items():
+                    child_path = (*path, name)
+                    keys[child_path] = next_key()
+                    if child.__class__ is dict or child.__class__ is list:
+                        fill(child, child_path)
+                    else:
+                        values[child_path] = next_value()
+            elif node.__class__ is list:
+                for index, child in enumerate(node):
+                    if child.__class__ is dict or child.__class__ is list:
+                        fill(child, (*path, index))
+                    else:
+                        values[(*path, index)] = next_value()
+
+        try:
+            fill(self.data, ())
+        except StopIteration:  # pragma: no cover - the reader records every node
+            pass
+        self._values, self._keys = values, keys
 
     def locate(self, path: YamlPath, *, key: bool = False) -> Position:
         """Where ``path`` stands, or its nearest ancestor that exists."""
         path = tuple(path)
+        values, keys = self.values, self.keys
         while True:
-            if key and path in self.keys:
-                return self.keys[path]
-            if path in self.values:
-                return self.values[path]
+            if key and path in keys:
+                return keys[path]
+            if path in values:
+                return values[path]
             if not path:
                 return (1, 1)
             path = path[:-1]
+
+
+def _preorder(data: Any) -> Iterator[tuple[YamlPath, bool]]:
+    """Every path in document order: a node, then for a mapping each key and its value."""
+    stack: list[tuple[YamlPath, Any, bool]] = [((), data, False)]
+    while stack:
+        path, node, is_key = stack.pop()
+        yield path, is_key
+        if is_key:
+            continue
+        if isinstance(node, dict):
+            for name, child in reversed(node.items()):
+                child_path = (*path, name)
+                stack.append((child_path, child, False))
+                stack.append((child_path, None, True))
+        elif isinstance(node, list):
+            for index in range(len(node) - 1, -1, -1):
+                stack.append(((*path, index), node[index], False))
+
+
+def _rebuild_document(data: Any, flat: tuple[list[Position], list[Position]]) -> YamlDocument:
+    return YamlDocument(data, flat=flat)
 
 
 @dataclass(slots=True)
@@ -208,8 +333,9 @@ class _Reader:
         self.file = file
         self.findings: list[Finding] = []
         self.bad_paths: set[YamlPath] = set()
-        self.values: dict[YamlPath, Position] = {}
-        self.keys: dict[YamlPath, Position] = {}
+        # Positions in document order (see YamlDocument): of values, and of keys.
+        self.value_positions: list[Position] = []
+        self.key_positions: list[Position] = []
 
     def report(self, position: Position, code: str, message: str) -> None:
         self.findings.append(Finding(self.file, position[0], position[1], code, severity_of(code), message))
@@ -272,8 +398,10 @@ class _Reader:
 
     def scalar(self, event: Any, path: YamlPath) -> Any:
         value: str = event.value
-        if event.style:  # quoted or block scalar: always text
-            if _BAD_CHAR.search(value):
+        style = event.style
+        if style:  # quoted or block scalar: always text
+            # The text was checked as a whole; only a \u escape can add a bad character.
+            if style == '"' and _BAD_CHAR.search(value):
                 self.bad_paths.add(path)
                 self.report(
                     _mark(event),
@@ -282,6 +410,8 @@ class _Reader:
                     "surrogaat via \\u-escape). Verwijder de escape-code.",
                 )
             return value
+        if value[:1] not in _SPECIAL_START and value not in _SPECIAL_WORDS:
+            return value  # plain text: the common case, no pattern can match
         if value in _NULLS:
             return None
         if value in _BOOLS:
@@ -358,18 +488,61 @@ class _Reader:
 
     def build(self, text: str) -> Any:
         root: list[Any] = []
-        # Each frame: [container, path, pending key or _NO_KEY]
+        # Each frame: [container, path, pending key or _NO_KEY, mode, key positions]
+        # mode: _MAPPING or _LIST, plus _DETACHED for the value of a refused key
+        # (read to check it, but not kept and not recorded).
         stack: list[list[Any]] = []
         documents = 0
-        loader = yaml.CSafeLoader(text)
+        parser = _CParser(text)
+        get_event = parser.get_event
+        value_positions = self.value_positions
+        key_positions = self.key_positions
+        scalar = self.scalar
         try:
-            while loader.check_event():
-                event: Any = loader.get_event()
-                kind = type(event)
-                if kind is yaml.ScalarEvent:
-                    self.refuse_node_features(event)
-                    self.place(stack, root, event, None)
-                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            while True:
+                event: Any = get_event()
+                if event is None:
+                    break
+                kind = event.__class__
+                if kind is ScalarEvent:
+                    if event.anchor is not None or event.tag is not None:
+                        self.refuse_node_features(event)
+                    if not stack:
+                        self.place(stack, root, event, None)
+                        continue
+                    # The common cases inline (this loop runs for every value of
+                    # every file); everything unusual goes through place().
+                    frame = stack[-1]
+                    mode = frame[3]
+                    if mode & _DETACHED:
+                        self.place(stack, root, event, None)
+                        continue
+                    parent = frame[0]
+                    value = event.value
+                    plain = (
+                        not event.style and value[:1] not in _SPECIAL_START and value not in _SPECIAL_WORDS
+                    )
+                    mark = event.start_mark
+                    position = (mark.line + 1, mark.column + 1)
+                    if mode == _LIST:
+                        parent.append(value if plain else scalar(event, frame[1] + (len(parent),)))
+                        value_positions.append(position)
+                        continue
+                    pending = frame[2]
+                    if pending is _NO_KEY:
+                        if plain and value not in parent:
+                            key_positions.append(position)
+                            frame[4].append(position)
+                            frame[2] = value
+                        else:
+                            self.place(stack, root, event, None)
+                    elif pending.__class__ is _Bad:
+                        self.place(stack, root, event, None)
+                    else:
+                        frame[2] = _NO_KEY
+                        parent[pending] = value if plain else scalar(event, frame[1] + (pending,))
+                        value_positions.append(position)
+                elif kind is MappingStartEvent or kind is SequenceStartEvent:
                     self.refuse_node_features(event)
                     if len(stack) >= MAX_DEPTH:
                         raise self.stop(
@@ -378,19 +551,20 @@ class _Reader:
                             f"De gegevens zijn hier dieper genest dan {MAX_DEPTH} niveaus. "
                             "Controleer haakjes en inspringing.",
                         )
-                    container: Any = {} if kind is yaml.MappingStartEvent else []
-                    path = self.place(stack, root, event, container)
-                    stack.append([container, path, _NO_KEY])
-                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    mode = _LIST if kind is SequenceStartEvent else _MAPPING
+                    container: Any = [] if mode == _LIST else {}
+                    path, attached = self.place(stack, root, event, container)
+                    stack.append([container, path, _NO_KEY, mode if attached else mode | _DETACHED, []])
+                elif kind is MappingEndEvent or kind is SequenceEndEvent:
                     stack.pop()
-                elif kind is yaml.AliasEvent:
+                elif kind is AliasEvent:
                     raise self.stop(
                         _mark(event),
                         "PA004",
                         f"Aliassen (*{event.anchor}) en anchors (&naam) zijn niet "
                         "toegestaan: schrijf de waarde voluit op elke plek waar die nodig is.",
                     )
-                elif kind is yaml.DocumentStartEvent:
+                elif kind is DocumentStartEvent:
                     documents += 1
                     if documents > 1:
                         raise self.stop(
@@ -408,25 +582,33 @@ class _Reader:
         except yaml.YAMLError as exc:
             raise self.stop((1, 1), *_syntax_finding(str(exc))) from None
         finally:
-            loader.dispose()
+            parser.dispose()
         return root[0] if root else None
 
-    def place(self, stack: list[list[Any]], root: list[Any], event: Any, container: Any) -> YamlPath:
-        """Put a scalar or a new container where it belongs; return its path."""
+    def place(
+        self, stack: list[list[Any]], root: list[Any], event: Any, container: Any
+    ) -> tuple[YamlPath, bool]:
+        """Put a scalar or a new container where it belongs.
+
+        Returns its path and whether it is kept in the data (False for the value of
+        a refused key, and for everything inside one).
+        """
         position = _mark(event)
         if not stack:
             root.append(self.scalar(event, ()) if container is None else container)
-            self.values[()] = position
-            return ()
+            self.value_positions.append(position)
+            return (), True
         frame = stack[-1]
         parent: Any = frame[0]
         parent_path: YamlPath = frame[1]
         pending: Any = frame[2]
-        if isinstance(parent, list):
+        attached = not frame[3] & _DETACHED
+        if frame[3] & _LIST:
             path = (*parent_path, len(parent))
             parent.append(self.scalar(event, path) if container is None else container)
-            self.values[path] = position
-            return path
+            if attached:
+                self.value_positions.append(position)
+            return path, attached
         if pending is _NO_KEY:
             if container is not None:
                 raise self.stop(
@@ -445,7 +627,7 @@ class _Reader:
                 )
                 key = _Bad(event.value)
             elif key in parent:
-                first = self.keys[(*parent_path, key)]
+                first = frame[4][list(parent).index(key)]
                 self.report(
                     position,
                     "PA003",
@@ -454,17 +636,22 @@ class _Reader:
                 )
                 key = _Bad(key)
             else:
-                self.keys[(*parent_path, key)] = position
+                frame[4].append(position)
+                if attached:
+                    self.key_positions.append(position)
             frame[2] = key
-            return parent_path
+            return parent_path, attached
         frame[2] = _NO_KEY
+        path = (*parent_path, pending)
         if isinstance(pending, _Bad):
             # The value of a refused key is read (to check its syntax) but not kept.
-            return (*parent_path, pending)
-        path = (*parent_path, pending)
+            if container is None:
+                self.scalar(event, path)
+            return path, False
         parent[pending] = self.scalar(event, path) if container is None else container
-        self.values[path] = position
-        return path
+        if attached:
+            self.value_positions.append(position)
+        return path, attached
 
 
 class _Bad(str):
@@ -474,6 +661,9 @@ class _Bad(str):
 
 
 _NO_KEY: Any = object()
+_MAPPING = 0
+_LIST = 1
+_DETACHED = 2
 
 
 def _mark(event: Any) -> Position:
@@ -495,7 +685,7 @@ def read_yaml(raw: bytes, file: str, *, top: type = dict) -> ReadOutcome:
     except RecursionError:  # pragma: no cover - the builder is iterative
         reader.report((1, 1), "PA013", "De gegevens zijn te diep genest.")
         return ReadOutcome(None, reader.findings, reader.bad_paths)
-    if data is None and not reader.values:
+    if data is None and not reader.value_positions:
         reader.report(
             (1, 1),
             "PA007",
@@ -509,10 +699,10 @@ def read_yaml(raw: bytes, file: str, *, top: type = dict) -> ReadOutcome:
             else ("een mapping (regels als 'sleutel: waarde')")
         )
         reader.report(
-            reader.values.get((), (1, 1)),
+            reader.value_positions[0] if reader.value_positions else (1, 1),
             "PA008",
             f"Dit bestand moet op het hoogste niveau {wanted} bevatten.",
         )
         return ReadOutcome(None, reader.findings, reader.bad_paths)
-    document = YamlDocument(data, reader.values, reader.keys)
+    document = YamlDocument(data, flat=(reader.value_positions, reader.key_positions))
     return ReadOutcome(document, reader.findings, reader.bad_paths)

@@ -35,7 +35,7 @@ def validate(
     per: PerOption = None,
 ) -> int:
     """Controleer alle bestanden in data/ en meld elke fout met bestand, regel en kolom."""
-    from prestatie.source import find_root, source_line
+    from prestatie.source import SourceLineCache, find_root
     from prestatie.validate import validate_directory
 
     output = choose_format(format, FORMATS)
@@ -56,5 +56,5 @@ def validate(
         from prestatie.reporters import text
         from prestatie.terminal import console
 
-        text.write(result, console(), lambda file, line: source_line(root, file, line))
+        text.write(result, console(), SourceLineCache(root))
     return 0 if result.ok else 1

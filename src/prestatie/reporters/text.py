@@ -6,7 +6,7 @@ and the output reads the same in a CI log or with NO_COLOR.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import groupby
 
 from rich.console import Console
@@ -33,31 +33,58 @@ def summary(result: ValidationResult) -> str:
     return f"{errors} en {warnings} in {files}."
 
 
-def _finding_text(finding: Finding, source_line: SourceLine) -> Text:
+Segment = tuple[str, str]  # text and its Rich style ("" for none)
+
+
+def _finding_segments(finding: Finding, source_line: SourceLine) -> list[Segment]:
     is_error = finding.severity is Severity.ERROR
     label = "fout" if is_error else "waarschuwing"
     style = "bold red" if is_error else "bold yellow"
-    text = Text("  ")
-    text.append(f"regel {finding.line}, kolom {finding.column}: ", style="dim")
-    text.append(f"{label} {finding.code}", style=style)
-    text.append(f"  {finding.message}")
+    segments: list[Segment] = [
+        ("\n  ", ""),
+        (f"regel {finding.line}, kolom {finding.column}: ", "dim"),
+        (f"{label} {finding.code}", style),
+        (f"  {finding.message}", ""),
+    ]
     if finding.code not in _NO_ECHO and finding.line > 0:
         line = source_line(finding.file, finding.line)
         if line is not None:
             number = str(finding.line)
-            text.append(f"\n    {number} | ", style="dim")
-            text.append(line.rstrip("\r\n").expandtabs(1))
             marker = " " * (max(finding.column, 1) - 1) + "^"
-            text.append(f"\n    {' ' * len(number)} | ", style="dim")
-            text.append(marker, style=style)
-    return text
+            segments += [
+                (f"\n    {number} | ", "dim"),
+                (line.rstrip("\r\n").expandtabs(1), ""),
+                (f"\n    {' ' * len(number)} | ", "dim"),
+                (marker, style),
+            ]
+    return segments
+
+
+def _file_segments(file: str, findings: Iterable[Finding], source_line: SourceLine) -> list[Segment]:
+    segments: list[Segment] = [(file, "bold")]
+    for finding in findings:
+        segments += _finding_segments(finding, source_line)
+    segments.append(("\n", ""))
+    return segments
 
 
 def write(result: ValidationResult, console: Console, source_line: SourceLine) -> None:
-    for file, findings in groupby(result.findings, key=lambda f: f.file):
-        console.print(Text(file, style="bold"))
-        for finding in findings:
-            console.print(_finding_text(finding, source_line))
-        console.print()
+    """Findings per file, then a summary line.
+
+    Without colour (not a terminal, NO_COLOR, a CI log) the plain text goes out
+    as one string: the same words, without Rich's rendering cost per line.
+    """
     style = "green" if not result.findings else ("red" if result.errors else "yellow")
-    console.print(Text(summary(result), style=style))
+    blocks = [
+        _file_segments(file, findings, source_line)
+        for file, findings in groupby(result.findings, key=lambda f: f.file)
+    ]
+    closing = summary(result)
+    if console.no_color or console.color_system is None:
+        plain = "".join("".join(text for text, _ in block) + "\n" for block in blocks)
+        console.file.write(plain + closing + "\n")
+        console.file.flush()
+        return
+    for block in blocks:
+        console.print(Text.assemble(*block))
+    console.print(Text(closing, style=style))

@@ -1,0 +1,58 @@
+"""The reader's positions: lazy, exact, and the same after crossing a process boundary."""
+
+from __future__ import annotations
+
+import pickle
+
+from prestatie.dataset import load_file
+from prestatie.source import SourceFile
+from prestatie.yamlread import YamlDocument, read_yaml
+
+TEXT = b"""id: x
+naam: "Naam"
+planning: {start: 2024-01-01, oplevering: 2025-06-30}
+bijdragen:
+  sloop: 3
+voortgang:
+  - datum: 2024-02-01
+    toelichting: Start.
+lijst: [[1, 2], {a: b}]
+"""
+
+
+def test_positions_of_keys_and_values() -> None:
+    document = read_yaml(TEXT, "x.yaml").document
+    assert document is not None
+    assert document.locate(("naam",)) == (2, 7)
+    assert document.locate(("naam",), key=True) == (2, 1)
+    assert document.locate(("planning", "oplevering")) == (3, 43)
+    assert document.locate(("bijdragen", "sloop"), key=True) == (5, 3)
+    assert document.locate(("voortgang", 0, "toelichting")) == (8, 18)
+    assert document.locate(("lijst", 1, "a")) == (9, 21)
+    assert document.locate(("bestaat", "niet")) == (1, 1)
+
+
+def test_a_document_survives_pickling_with_its_positions() -> None:
+    document = read_yaml(TEXT, "x.yaml").document
+    assert document is not None
+    copy = pickle.loads(pickle.dumps(document))
+    assert copy == document and copy.values == document.values and copy.keys == document.keys
+    explicit = YamlDocument(document.data, dict(document.values), dict(document.keys))
+    assert pickle.loads(pickle.dumps(explicit)) == document
+
+
+def test_a_file_result_survives_pickling() -> None:
+    raw = TEXT.replace(b"lijst: [[1, 2], {a: b}]\n", b"gemeente: kerkrade\ntrekker: x\nstatus: idee\n")
+    result = load_file(SourceFile("data/projecten/kerkrade/x.yaml", raw))
+    assert result.loaded is not None, result.findings
+    copy = pickle.loads(pickle.dumps(result))
+    assert copy.loaded is not None and copy.loaded.model == result.loaded.model
+    assert copy.loaded.document == result.loaded.document
+
+
+def test_duplicate_key_names_the_first_line_and_keeps_the_first_value() -> None:
+    outcome = read_yaml(b"a: 1\nb:\n  c: 2\nb:\n  c: 3\n", "x.yaml")
+    assert [(f.code, f.line) for f in outcome.findings] == [("PA003", 4)]
+    assert "regel 2" in outcome.findings[0].message
+    assert outcome.document is not None and outcome.document.data == {"a": 1, "b": {"c": 2}}
+    assert outcome.document.locate(("b", "c")) == (3, 6)

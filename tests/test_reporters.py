@@ -1,0 +1,84 @@
+"""The reporters on their own: JSON shape, GitHub escaping, text grouping without colour."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from rich.console import Console
+
+from prestatie.findings import Finding, Severity, ValidationResult
+from prestatie.reporters import github, text
+from prestatie.reporters import json as json_reporter
+
+
+def _result() -> ValidationResult:
+    return ValidationResult(
+        3,
+        [
+            Finding("data/a.yaml", 2, 5, "PA203", Severity.ERROR, "Onbekend: 'x'. 50% klaar,\nregel twee\r"),
+            Finding("data/a.yaml", 4, 1, "PA305", Severity.WARNING, "Trekker ontbreekt."),
+            Finding("data/b,c:d%.yaml", 1, 1, "PA213", Severity.ERROR, "Verkeerde plek."),
+        ],
+    )
+
+
+def test_json_shape() -> None:
+    report = json.loads(json_reporter.render(_result()))
+    assert list(report) == ["valid", "files", "errors", "warnings", "findings"]
+    assert (report["valid"], report["files"], report["errors"], report["warnings"]) == (False, 3, 2, 1)
+    assert report["findings"][1] == {
+        "file": "data/a.yaml",
+        "line": 4,
+        "column": 1,
+        "code": "PA305",
+        "severity": "warning",
+        "message": "Trekker ontbreekt.",
+    }
+
+
+def test_github_annotations_and_escaping() -> None:
+    lines = github.render(_result()).splitlines()
+    assert lines == [
+        "::error file=data/a.yaml,line=2,col=5,title=PA203::Onbekend: 'x'. 50%25 klaar,%0Aregel twee%0D",
+        "::warning file=data/a.yaml,line=4,col=1,title=PA305::Trekker ontbreekt.",
+        "::error file=data/b%2Cc%3Ad%25.yaml,line=1,col=1,title=PA213::Verkeerde plek.",
+    ]
+
+
+def test_text_is_grouped_per_file_without_colour() -> None:
+    out = io.StringIO()
+    console = Console(file=out, no_color=True, force_terminal=False, soft_wrap=True, highlight=False)
+    lines = {("data/a.yaml", 2): "trekker: x", ("data/a.yaml", 4): "trekker: heemwonen"}
+    text.write(_result(), console, lambda file, line: lines.get((file, line)))
+    output = out.getvalue()
+    assert "\x1b[" not in output
+    assert output.splitlines()[:4] == [
+        "data/a.yaml",
+        "  regel 2, kolom 5: fout PA203  Onbekend: 'x'. 50% klaar,",
+        "regel twee",
+        "    2 | trekker: x",
+    ]
+    assert "      |     ^" in output
+    assert output.index("data/a.yaml") < output.index("data/b,c:d%.yaml")
+    assert output.count("data/a.yaml\n") == 1
+    assert output.rstrip().endswith("2 fouten en 1 waarschuwing in 3 bestanden.")
+
+
+def test_text_in_colour_on_a_terminal_says_the_same_words() -> None:
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, color_system="standard", soft_wrap=True)
+    text.write(_result(), console, lambda file, line: None)
+    coloured = out.getvalue()
+    assert "\x1b[" in coloured
+    plain = io.StringIO()
+    text.write(_result(), Console(file=plain, no_color=True, soft_wrap=True), lambda file, line: None)
+    import re
+
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured).replace("\r", "") == plain.getvalue().replace("\r", "")
+
+
+def test_summary_when_all_is_well() -> None:
+    assert text.summary(ValidationResult(39, [])) == (
+        "Alles in orde: 39 bestanden gecontroleerd, geen fouten of waarschuwingen."
+    )
