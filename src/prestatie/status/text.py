@@ -1,0 +1,256 @@
+"""``status --format text``: Rich tables per thema, readable in 80 columns and without colour.
+
+Every verdict is written out in words; colour only repeats it. Figures use Dutch
+notation (1.234,5). Ids are never cut off: a long one folds onto the next line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import textwrap
+from collections.abc import Iterable
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from rich import box
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from prestatie.status.model import (
+    AANDACHT,
+    ACHTER,
+    AFGEROND,
+    GEEN_LOKAAL_DOEL,
+    OP_KOERS,
+    VERVALLEN,
+    AfspraakStatus,
+    DoelStatus,
+    Figures,
+    ProjectCounts,
+    StatusReport,
+    StilProject,
+    VertraagdProject,
+)
+
+LOCALE = "nl_NL"
+BAR_WIDTH = 8
+DASH = "–"
+VERDICT_STYLES = {
+    OP_KOERS: "bold green",
+    AANDACHT: "bold yellow",
+    ACHTER: "bold red",
+    AFGEROND: "blue",
+    VERVALLEN: "dim",
+    GEEN_LOKAAL_DOEL: "dim",
+}
+LEGEND = (
+    "Oordeel: op koers = gerealiseerd is minstens het verwachte deel; aandacht = dat wordt "
+    "gehaald met wat in uitvoering is; achter = ook dan niet. Verwacht = het deel van de "
+    "streefwaarde dat op de peildatum klaar had moeten zijn. Pijplijn = in uitvoering + in "
+    "voorbereiding. De balk toont gerealiseerd als deel van de streefwaarde."
+)
+_COUNT_WORDS = (
+    ("opgeleverd", "opgeleverd"),
+    ("uitvoering", "in uitvoering"),
+    ("voorbereiding", "in voorbereiding"),
+    ("idee", "idee"),
+    ("gepauzeerd", "gepauzeerd"),
+    ("vervallen", "vervallen"),
+)
+
+
+def out(console: Console, renderable: RenderableType = "") -> None:
+    """Print wrapped to the console's width (the shared console soft-wraps by default,
+    which would let tables grow past 80 columns)."""
+    console.print(renderable, soft_wrap=False)
+
+
+def amount(value: float | None, eenheid: str = "") -> str:
+    """1234.5 -> '1.234,5'; None -> a dash.
+
+    Euros go without cents, and from a million in millions ('5,35 mln'), so that the
+    table fits in 80 columns; the JSON output has the exact amounts.
+    """
+    if value is None:
+        return DASH
+    if eenheid == "euro":
+        if abs(value) >= 1_000_000:
+            return f"{format_decimal(value / 1_000_000, format='#,##0.##', locale=LOCALE)} mln"
+        return format_decimal(value, format="#,##0", locale=LOCALE)
+    return format_decimal(value, format="#,##0.#", locale=LOCALE)
+
+
+@functools.lru_cache(maxsize=4096)
+def datum(day: dt.date, pattern: str = "d MMM y") -> str:
+    return format_date(day, pattern, locale=LOCALE)
+
+
+def bar(gerealiseerd: float, streefwaarde: float | None) -> str:
+    """'██████░░ 75%': gerealiseerd as a part of the streefwaarde."""
+    if not streefwaarde:
+        return DASH
+    ratio = gerealiseerd / streefwaarde
+    filled = min(BAR_WIDTH, int(ratio * BAR_WIDTH + 0.5))
+    return f"{'█' * filled}{'░' * (BAR_WIDTH - filled)} {int(ratio * 100 + 0.5)}%"
+
+
+def verdict_text(verdict: str) -> Text:
+    return Text(verdict, style=VERDICT_STYLES.get(verdict, ""))
+
+
+def _counts_line(counts: ProjectCounts) -> str:
+    if counts.totaal == 0:
+        return "Geen projecten."
+    parts = [f"{getattr(counts, key)} {word}" for key, word in _COUNT_WORDS if getattr(counts, key)]
+    total = f"{counts.totaal} project{'en' if counts.totaal != 1 else ''}"
+    return f"{total}: {', '.join(parts)}; {counts.vertraagd} vertraagd."
+
+
+def _figure_cells(figures: Figures, eenheid: str) -> list[Text | str]:
+    pipeline = f"{amount(figures.in_uitvoering, eenheid)} + {amount(figures.in_voorbereiding, eenheid)}"
+    return [
+        amount(figures.streefwaarde, eenheid),
+        amount(figures.verwacht, eenheid),
+        amount(figures.gerealiseerd, eenheid),
+        pipeline,
+        bar(figures.gerealiseerd, figures.streefwaarde),
+        verdict_text(figures.verdict),
+    ]
+
+
+def _doel_table(doelen: Iterable[DoelStatus]) -> Table:
+    # No padding: the box's column divider is one space, which leaves the label room.
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=0)
+    table.add_column("Doel", min_width=19, overflow="fold")
+    for header in ("Streef", "Verwacht", "Gereal.", "Pijplijn"):
+        table.add_column(header, justify="right", no_wrap=True)
+    table.add_column("Voortgang", no_wrap=True)
+    table.add_column("Oordeel", min_width=8)
+    for doel in doelen:
+        label = f"{doel.naam} ({doel.eenheid})" if doel.eenheid else doel.naam
+        table.add_row(label, *_figure_cells(doel.figures, doel.eenheid))
+        if doel.regionaal is not None:
+            table.add_row(Text("  regionaal", style="italic"), *_figure_cells(doel.regionaal, doel.eenheid))
+    return table
+
+
+def _afspraak(console: Console, afspraak: AfspraakStatus) -> None:
+    title = Text()
+    if afspraak.nummer:
+        title.append(f"{afspraak.nummer} ", style="bold")
+    title.append(afspraak.titel, style="bold")
+    if afspraak.status == "gewijzigd":
+        title.append(" (gewijzigd)")
+    title.append(" – ")
+    title.append_text(verdict_text(afspraak.verdict))
+    out(console, title)
+    out(console, Text(_counts_line(afspraak.projecten), style="dim"))
+    if afspraak.doelen:
+        out(console, _doel_table(afspraak.doelen))
+        out(console)
+    else:
+        out(console, Text("Geen meetbare doelen: het oordeel volgt uit de projecten.", style="dim"))
+        out(console)
+
+
+def _project_list(console: Console, entries: Iterable[tuple[str, str]]) -> None:
+    """Each id whole on its own line (never folded), its details indented below it.
+
+    Built as one Text, wrapped here: a data set can have thousands of projects in
+    these lists, and one print per entry would cost more than the whole arithmetic.
+    """
+    width = max(20, console.width - 2)
+    lines: list[str] = []
+    ids: list[int] = []  # indexes of the id lines, to make them bold
+    for ident, details in entries:
+        ids.append(len(lines))
+        lines.append(ident)
+        wrapped = textwrap.wrap(details, width=width, break_long_words=False, break_on_hyphens=False)
+        lines.extend(f"  {line}" for line in wrapped)
+    if not lines:
+        return
+    if console.color_system is None:  # no styles to show: plain lines, no Rich rendering
+        console.file.write("\n".join(lines) + "\n")
+        return
+    text = Text("\n".join(lines))
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for index in ids:
+        text.stylize("bold", offsets[index], offsets[index] + len(lines[index]))
+    console.print(text, soft_wrap=True)
+
+
+def _vertraagd(console: Console, projects: Iterable[VertraagdProject]) -> None:
+    _project_list(
+        console,
+        (
+            (p.id, f"{p.naam} · {p.gemeente} · {p.status} · gepland {datum(p.oplevering)}")
+            for p in projects
+        ),
+    )
+
+
+def _stil(console: Console, projects: Iterable[StilProject]) -> None:
+    def since(last: dt.date | None) -> str:
+        return f"laatste voortgang {datum(last)}" if last is not None else "nog geen voortgang"
+
+    _project_list(
+        console,
+        ((p.id, f"{p.naam} · {p.gemeente} · {p.status} · {since(p.laatste_voortgang)}") for p in projects),
+    )
+
+
+def _header(console: Console, report: StatusReport) -> None:
+    where = f" {report.regio}" if report.regio else ""
+    out(console, Text(f"Voortgang{where} per {datum(report.peildatum, 'd MMMM y')}", style="bold"))
+    chosen = report.filter
+    parts = [
+        f"{label} {name}"
+        for label, name in (
+            ("gemeente", chosen.gemeente_naam),
+            ("corporatie", chosen.corporatie_naam),
+            ("thema", chosen.thema_naam),
+        )
+        if name is not None
+    ]
+    if parts:
+        out(console, f"Selectie: {', '.join(parts)}.")
+    if report.voorbeeldgegevens:
+        out(console, Text("Let op: dit zijn illustratieve voorbeeldgegevens.", style="yellow"))
+    out(console)
+
+
+def write(report: StatusReport, console: Console) -> None:
+    _header(console, report)
+    if not report.afspraken:
+        out(console, "Geen afspraken in deze selectie.")
+    names = dict(report.themas)
+    order = [ident for ident, _ in report.themas]
+    present = {a.thema for a in report.afspraken}
+    for thema in [*order, *sorted(present.difference(order))]:
+        if thema not in present:
+            continue
+        out(console, Text(names.get(thema, thema).upper(), style="bold underline"))
+        out(console)
+        for afspraak in report.afspraken:
+            if afspraak.thema == thema:
+                _afspraak(console, afspraak)
+    delayed = report.vertraagde_projecten
+    out(console, Text(f"Vertraagde projecten ({len(delayed)})", style="bold underline"))
+    if delayed:
+        out(console, Text("Geplande oplevering voorbij, nog niet opgeleverd.", style="dim"))
+        _vertraagd(console, delayed)
+    else:
+        out(console, "Geen vertraagde projecten.")
+    out(console)
+    stil = report.projecten_zonder_voortgang
+    out(console, Text(f"Geen voortgang in de laatste zes maanden ({len(stil)})", style="bold underline"))
+    if stil:
+        _stil(console, stil)
+    else:
+        out(console, "Alle lopende projecten hebben recente voortgang.")
+    out(console)
+    out(console, Text(LEGEND, style="dim"))

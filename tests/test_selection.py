@@ -1,0 +1,74 @@
+"""--gemeente, --corporatie and --thema: by id or by name, case-insensitively."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import REPO
+from prestatie.dataset import DataSet
+from prestatie.errors import UsageError
+from prestatie.selection import (
+    Selection,
+    resolve_corporatie,
+    resolve_gemeente,
+    resolve_selection,
+    resolve_thema,
+)
+from prestatie.validate import require_valid, validate_directory
+
+
+@pytest.fixture(scope="module")
+def shipped() -> DataSet:
+    return require_valid(*validate_directory(REPO, peildatum=dt.date.today()))
+
+
+@pytest.mark.parametrize("text", ["kerkrade", "Kerkrade", "KERKRADE", " kerkrade "])
+def test_gemeente_by_id_or_name_in_any_case(shipped: DataSet, text: str) -> None:
+    assert resolve_gemeente(shipped, text) == "kerkrade"
+
+
+@pytest.mark.parametrize("text", ["vincio-wonen", "Vincio Wonen", "vincio wonen", "VINCIO-WONEN"])
+def test_corporatie_by_id_or_name(shipped: DataSet, text: str) -> None:
+    assert resolve_corporatie(shipped, text) == "vincio-wonen"
+
+
+def test_thema_by_id_or_name(shipped: DataSet) -> None:
+    assert resolve_thema(shipped, "wonen-en-zorg") == "wonen-en-zorg"
+    assert resolve_thema(shipped, "wonen en zorg") == "wonen-en-zorg"
+    assert resolve_thema(shipped, "Aanpak slechte particuliere koopsector") == "particuliere-voorraad"
+
+
+def test_unknown_gemeente_lists_the_names_and_suggests_one(shipped: DataSet) -> None:
+    with pytest.raises(UsageError) as caught:
+        resolve_gemeente(shipped, "Kerkraad")
+    assert str(caught.value) == (
+        "Onbekende gemeente 'Kerkraad' bij --gemeente. Bedoelde u 'Kerkrade'? Kies uit: Beekdaelen, "
+        "Brunssum, Heerlen, Kerkrade, Landgraaf, Simpelveld, Voerendaal."
+    )
+    assert caught.value.exit_code == 2
+
+
+def test_suggestion_by_id_shows_the_name(shipped: DataSet) -> None:
+    with pytest.raises(UsageError, match="Bedoelde u 'Woningstichting Simpelveld'"):
+        resolve_corporatie(shipped, "woningstichting-simpelvel")
+
+
+def test_no_suggestion_when_nothing_is_close(shipped: DataSet) -> None:
+    with pytest.raises(UsageError) as caught:
+        resolve_thema(shipped, "xyz")
+    assert "Bedoelde u" not in str(caught.value)
+    assert "Wonen en zorg (wonen-en-zorg)" in str(caught.value)
+
+
+def test_a_gemeente_is_no_corporatie(shipped: DataSet) -> None:
+    with pytest.raises(UsageError, match="Onbekende corporatie 'Kerkrade'"):
+        resolve_corporatie(shipped, "Kerkrade")
+
+
+def test_resolve_selection(shipped: DataSet) -> None:
+    assert resolve_selection(shipped) == Selection()
+    assert resolve_selection(shipped, gemeente="Heerlen", corporatie="Weller", thema="nieuwbouw") == Selection(
+        "heerlen", "weller", "nieuwbouw"
+    )
