@@ -41,7 +41,7 @@ class Model(BaseModel):
 
 
 class Partij(Model):
-    id: Slug
+    id: Slug = Field(description="Id van de partij, bijvoorbeeld 'heemwonen'; uniek over alle partijen.")
     naam: Tekst = Field(description="De naam zoals die in rapportages verschijnt.")
 
 
@@ -59,34 +59,38 @@ class DatumPeriode(Model):
 class Regio(Model):
     """regio.yaml: de regio, de looptijd en de partijen."""
 
-    naam: Tekst
+    naam: Tekst = Field(description="Naam van de regio, bijvoorbeeld Parkstad Limburg.")
     titel: Tekst = Field(description="De titel van de prestatieafspraken.")
-    periode: DatumPeriode
+    periode: DatumPeriode = Field(description="Looptijd van de afspraken: van en tot, als JJJJ-MM-DD.")
     ondertekend: dt.date | None = Field(default=None, description="Datum van ondertekening.")
     voorbeeldgegevens: bool = Field(
         default=False,
         description="true: de cijfers zijn illustratief; rapportages tonen dan een waarschuwing.",
     )
-    gemeenten: Annotated[list[Gemeente], Field(min_length=1)]
-    corporaties: list[Partij] = Field(default_factory=list)
-    huurdersorganisaties: list[Partij] = Field(default_factory=list)
-    overige_partijen: list[Partij] = Field(default_factory=list)
+    gemeenten: Annotated[list[Gemeente], Field(min_length=1)] = Field(
+        description="De gemeenten in de regio (minstens één)."
+    )
+    corporaties: list[Partij] = Field(default_factory=list, description="De woningcorporaties.")
+    huurdersorganisaties: list[Partij] = Field(default_factory=list, description="De huurdersorganisaties.")
+    overige_partijen: list[Partij] = Field(
+        default_factory=list, description="Andere partijen, bijvoorbeeld de stadsregio."
+    )
 
 
 # themas.yaml ----------------------------------------------------------------
 
 
 class Indicator(Model):
-    id: Slug
-    naam: Tekst
+    id: Slug = Field(description="Id van de indicator; uniek over alle thema's.")
+    naam: Tekst = Field(description="Wat er gemeten wordt, bijvoorbeeld 'Nieuwe sociale huurwoningen'.")
     eenheid: Eenheid = Field(description="woningen, euro, stuks of procent.")
 
 
 class Thema(Model):
-    id: Slug
-    naam: Tekst
-    omschrijving: str | None = None
-    indicatoren: list[Indicator] = Field(default_factory=list)
+    id: Slug = Field(description="Id van het thema, bijvoorbeeld 'nieuwbouw'.")
+    naam: Tekst = Field(description="De naam zoals die in rapportages verschijnt.")
+    omschrijving: str | None = Field(default=None, description="Waar het thema over gaat.")
+    indicatoren: list[Indicator] = Field(default_factory=list, description="De meetbare indicatoren.")
 
 
 class Themas(RootModel[list[Thema]]):
@@ -117,22 +121,24 @@ class Doel(Model):
 class Afspraak(Model):
     """afspraken/<id>.yaml: één prestatieafspraak."""
 
-    id: Slug
+    id: Slug = Field(description="Id van de afspraak; gelijk aan de bestandsnaam zonder .yaml.")
     nummer: Tekst | None = Field(
         default=None, description='Paragraaf in het getekende document, bijvoorbeeld "2.1".'
     )
-    titel: Tekst
+    titel: Tekst = Field(description="De titel zoals die in rapportages verschijnt.")
     thema: Slug = Field(description="Id van een thema uit themas.yaml.")
     omschrijving: str | None = Field(default=None, description="Vrije tekst; Markdown mag, HTML niet.")
     trekker: Slug = Field(description="Id van de partij die de afspraak trekt.")
-    partijen: list[Slug] = Field(default_factory=list)
+    partijen: list[Slug] = Field(default_factory=list, description="Ids van de partijen bij de afspraak.")
     gemeenten: list[Slug] | Literal["alle"] = Field(
         default="alle", description="'alle' of een lijst gemeente-ids waarvoor de afspraak geldt."
     )
-    periode: JarenPeriode
+    periode: JarenPeriode = Field(description="Eerste en laatste jaar: {van: 2020, tot: 2024}.")
     status: AfspraakStatus = Field(description="lopend, afgerond, gewijzigd of vervallen.")
-    doelen: list[Doel] = Field(default_factory=list)
-    bron: str | None = None
+    doelen: list[Doel] = Field(
+        default_factory=list, description="Meetbare doelen; een kwalitatieve afspraak heeft er geen."
+    )
+    bron: str | None = Field(default=None, description="Waar de afspraak staat, bijvoorbeeld een paragraaf.")
 
 
 # projecten/<gemeente>/<id>.yaml ---------------------------------------------------
@@ -144,24 +150,26 @@ class Planning(Model):
 
 
 class Voortgang(Model):
-    datum: dt.date
-    toelichting: Tekst
+    datum: dt.date = Field(description="Datum, JJJJ-MM-DD.")
+    toelichting: Tekst = Field(description="Wat er is gebeurd, in een of twee zinnen.")
 
 
 class Project(Model):
     """projecten/<gemeente>/<id>.yaml: één project."""
 
-    id: Slug
-    naam: Tekst
+    id: Slug = Field(description="Id van het project; gelijk aan de bestandsnaam zonder .yaml.")
+    naam: Tekst = Field(description="De naam zoals die in rapportages verschijnt.")
     gemeente: Slug = Field(description="Id van de gemeente; gelijk aan de naam van de map.")
-    wijk: Tekst | None = None
-    trekker: Slug
-    partijen: list[Slug] = Field(default_factory=list)
-    afspraken: list[Slug] = Field(default_factory=list)
+    wijk: Tekst | None = Field(default=None, description="De wijk of kern (optioneel).")
+    trekker: Slug = Field(description="Id van de partij die het project trekt.")
+    partijen: list[Slug] = Field(default_factory=list, description="Ids van alle betrokken partijen.")
+    afspraken: list[Slug] = Field(
+        default_factory=list, description="Ids van de afspraken waaraan het project bijdraagt."
+    )
     status: ProjectStatus = Field(
         description="idee, voorbereiding, uitvoering, opgeleverd, gepauzeerd of vervallen."
     )
-    planning: Planning | None = None
+    planning: Planning | None = Field(default=None, description="Geplande start en oplevering.")
     opgeleverd: dt.date | None = Field(
         default=None, description="Datum van oplevering; alleen bij status opgeleverd."
     )

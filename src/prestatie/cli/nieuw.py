@@ -1,0 +1,112 @@
+"""``prestatie nieuw project|afspraak``: a new, valid, commented data file under a fresh id."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from prestatie.cli.app import app
+from prestatie.cli.options import DataOption
+
+nieuw_app = typer.Typer(
+    name="nieuw",
+    help="Maak een nieuw project of een nieuwe afspraak aan, met uitleg bij elk veld.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(nieuw_app, name="nieuw")
+
+
+def _report(relative: str, warnings: list[object]) -> None:
+    typer.echo(f"Aangemaakt: {relative}")
+    for finding in warnings:
+        line, message, code = (getattr(finding, name) for name in ("line", "message", "code"))
+        typer.echo(f"Waarschuwing (regel {line}): {message} [{code}]")
+    typer.echo("Vul het bestand aan en controleer het met 'prestatie validate'.")
+
+
+@nieuw_app.command("project")
+def project(
+    *,
+    gemeente: Annotated[
+        str,
+        typer.Option(
+            "--gemeente", metavar="GEMEENTE", help="De gemeente: id of naam, bijvoorbeeld Kerkrade."
+        ),
+    ],
+    naam: Annotated[str, typer.Option("--naam", metavar="NAAM", help="De naam van het project.")],
+    afspraak: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--afspraak",
+            metavar="AFSPRAAK",
+            help="Een afspraak waaraan het project bijdraagt (id of titel); mag vaker.",
+            show_default=False,
+        ),
+    ] = None,
+    trekker: Annotated[
+        str | None,
+        typer.Option(
+            "--trekker",
+            metavar="PARTIJ",
+            help="De partij die het project trekt: id of naam (standaard: de gemeente).",
+            show_default=False,
+        ),
+    ] = None,
+    status: Annotated[
+        str,
+        typer.Option(
+            "--status", metavar="STATUS", help="idee, voorbereiding, uitvoering, gepauzeerd of vervallen."
+        ),
+    ] = "idee",
+    data: DataOption = None,
+) -> int:
+    """Maak data/projecten/<gemeente>/<id>.yaml aan voor een nieuw project."""
+    from prestatie.edit.nieuw import new_project
+    from prestatie.source import find_root
+
+    created = new_project(
+        find_root(data),
+        gemeente=gemeente,
+        naam=naam,
+        afspraken=afspraak or [],
+        trekker=trekker,
+        status=status,
+    )
+    _report(created.relative, list(created.warnings))
+    return 0
+
+
+@nieuw_app.command("afspraak")
+def afspraak(
+    *,
+    thema: Annotated[str, typer.Option("--thema", metavar="THEMA", help="Het thema: id of naam.")],
+    titel: Annotated[str, typer.Option("--titel", metavar="TITEL", help="De titel van de afspraak.")],
+    trekker: Annotated[
+        str | None,
+        typer.Option(
+            "--trekker",
+            metavar="PARTIJ",
+            help="De partij die de afspraak trekt: id of naam (standaard: de eerste overige partij).",
+            show_default=False,
+        ),
+    ] = None,
+    nummer: Annotated[
+        str | None,
+        typer.Option(
+            "--nummer",
+            metavar="NUMMER",
+            help='Paragraaf in het getekende document, bijv. "2.1".',
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+) -> int:
+    """Maak data/afspraken/<id>.yaml aan voor een nieuwe afspraak."""
+    from prestatie.edit.nieuw import new_afspraak
+    from prestatie.source import find_root
+
+    created = new_afspraak(find_root(data), thema=thema, titel=titel, trekker=trekker, nummer=nummer)
+    _report(created.relative, list(created.warnings))
+    return 0
