@@ -1,0 +1,92 @@
+"""Is ``prestatie report --gemeente`` within 1.3x of ``prestatie status`` on the same data?
+
+Generates N synthetic projects (benchmarks/synth.py) in a temporary directory and
+times, in one run and alternating so that both see the same machine load, the
+subprocesses ``prestatie status --gemeente kerkrade`` and ``prestatie report
+--gemeente kerkrade`` (Markdown and HTML, output to /dev/null), each the median of
+several runs; prints the times and the ratios (target: at most 1.3). Both validate
+the data first, so the ratio shows what the report data, the templates and the
+safe Markdown add. With ``--git`` the data is committed to a git repository first,
+so that the report also pays for reading the revision (``git rev-parse``, ``git status``).
+
+    python benchmarks/report.py [--projects 10000] [--runs 3] [--git]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synth import TODAY, generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+TARGET = 1.3
+GEMEENTE = "kerkrade"
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} eindigde met code {done.returncode}:\n{done.stderr.decode()}")
+    return elapsed
+
+
+def commit(root: Path) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "b",
+        "GIT_AUTHOR_EMAIL": "b@example.org",
+        "GIT_COMMITTER_NAME": "b",
+        "GIT_COMMITTER_EMAIL": "b@example.org",
+    }
+    for args in (["init", "-q"], ["add", "data"], ["commit", "-q", "-m", "synthetisch"]):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--projects", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3, help="runs of each; the median counts")
+    parser.add_argument("--git", action="store_true", help="commit the data to git first")
+    args = parser.parse_args()
+    prestatie = str(BIN / "prestatie")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = generate(Path(tmp), args.projects)
+        if args.git:
+            commit(root)
+        common = ["--data", str(root), "--gemeente", GEMEENTE, "--per", TODAY.isoformat()]
+        commands = {
+            "prestatie status": [prestatie, "status", *common],
+            "prestatie report": [prestatie, "report", *common],
+            "prestatie report --format html": [prestatie, "report", *common, "--format", "html"],
+        }
+        timed(commands["prestatie status"])  # warm the page cache
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, command in commands.items():
+                times[name].append(timed(command))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    base = medians["prestatie status"]
+    print(
+        f"projecten: {args.projects}, gemeente: {GEMEENTE}, git: {'ja' if args.git else 'nee'}  "
+        f"(cores: {os.cpu_count()}, belasting: {os.getloadavg()[0]:.1f})"
+    )
+    for name, value in medians.items():
+        runs = ", ".join(f"{t:.2f}" for t in times[name])
+        print(f"{name + ':':32} {value:.2f} s  (runs: {runs})")
+    for name in ("prestatie report", "prestatie report --format html"):
+        print(f"verhouding {name} / status: {medians[name] / base:.2f}  (doel: <= {TARGET})")
+
+
+if __name__ == "__main__":
+    main()

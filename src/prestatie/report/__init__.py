@@ -1,0 +1,1 @@
+"""Briefing reports: plain report data, Dutch formatting, safe Markdown, Jinja2 templates."""

@@ -1,0 +1,409 @@
+"""The plain data of one report: built from the status engine's output and the data set.
+
+Everything the templates show is computed here, as plain dicts, lists, strings,
+numbers and ISO dates; the templates only lay it out and format it. Free text
+(``omschrijving``, ``toelichting``) stays raw here: the templates render it with
+the safe Markdown filters of ``render``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from prestatie import __version__
+from prestatie.dataset import DataSet
+from prestatie.models import Project
+from prestatie.projectstate import months_before, status_at
+from prestatie.report.format import opsomming
+from prestatie.status.model import (
+    AANDACHT,
+    ACHTER,
+    AFGEROND,
+    GEEN_LOKAAL_DOEL,
+    OP_KOERS,
+    VERVALLEN,
+    StatusReport,
+)
+
+RECENT_MONTHS = 3
+VERDICTS = (OP_KOERS, AANDACHT, ACHTER, GEEN_LOKAAL_DOEL, AFGEROND, VERVALLEN)
+STATUS_LABELS = {
+    "idee": "idee",
+    "voorbereiding": "in voorbereiding",
+    "uitvoering": "in uitvoering",
+    "opgeleverd": "opgeleverd",
+    "gepauzeerd": "gepauzeerd",
+    "vervallen": "vervallen",
+}
+# Order of the project list: what is going on first, what is done or dropped last.
+_STATUS_ORDER = ("uitvoering", "voorbereiding", "gepauzeerd", "idee", "opgeleverd", "vervallen")
+
+
+def git_revision(root: Path) -> dict[str, Any] | None:
+    """The commit the data is at, and whether data/ has uncommitted changes; None outside git."""
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(root), *args],
+                capture_output=True,
+                text=True,
+                timeout=20,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    tracked = git("ls-files", "--", "data/regio.yaml")
+    head = git("rev-parse", "HEAD")
+    if not tracked or not head:
+        return None
+    changes = git("status", "--porcelain", "--untracked-files=all", "--", "data")
+    sha = head.strip()
+    return {"revisie": sha, "revisie_kort": sha[:12], "gewijzigd": bool(changes and changes.strip())}
+
+
+def _fraction(part: float | None, whole: float | None) -> float | None:
+    if part is None or not whole:
+        return None
+    return part / whole
+
+
+def _figures(figures: dict[str, Any]) -> dict[str, Any]:
+    streef = figures["streefwaarde"]
+    return {
+        **figures,
+        "voortgang": _fraction(figures["gerealiseerd"], streef),
+        "pijplijn_voortgang": _fraction(figures["in_uitvoering"], streef),
+        "verwacht_voortgang": _fraction(figures["verwacht"], streef),
+    }
+
+
+def _selected_projects(dataset: DataSet, status: StatusReport, afspraak_ids: set[str]) -> list[Project]:
+    """The projects of the selection, as the status engine counts them."""
+    chosen = status.filter
+    projects = [loaded.model for loaded in dataset.projecten]
+    if chosen.corporatie is not None:
+        projects = [p for p in projects if p.trekker == chosen.corporatie or chosen.corporatie in p.partijen]
+    if chosen.gemeente is not None:
+        projects = [p for p in projects if p.gemeente == chosen.gemeente]
+    if chosen.thema is not None:
+        projects = [p for p in projects if afspraak_ids.intersection(p.afspraken)]
+    return projects
+
+
+def _naam(dataset: DataSet, ident: str) -> str:
+    partij = dataset.partijen.get(ident)
+    return partij.naam if partij is not None else ident
+
+
+def _project_rows(
+    dataset: DataSet, projects: Sequence[Project], status: StatusReport
+) -> list[dict[str, Any]]:
+    vertraagd = {p.id for p in status.vertraagde_projecten}
+    stil = {p.id for p in status.projecten_zonder_voortgang}
+    rows: list[dict[str, Any]] = []
+    for project in projects:
+        now = status_at(project, status.peildatum)
+        planning = project.planning
+        rows.append(
+            {
+                "id": project.id,
+                "naam": project.naam,
+                "gemeente": project.gemeente,
+                "gemeente_naam": _naam(dataset, project.gemeente),
+                "wijk": project.wijk,
+                "trekker": project.trekker,
+                "trekker_naam": _naam(dataset, project.trekker),
+                "status": now,
+                "status_label": STATUS_LABELS.get(now, now),
+                "oplevering": planning.oplevering.isoformat() if planning is not None else None,
+                "opgeleverd": project.opgeleverd.isoformat()
+                if now == "opgeleverd" and project.opgeleverd is not None
+                else None,
+                "investering": project.investering,
+                "vertraagd": project.id in vertraagd,
+                "stil": project.id in stil,
+            }
+        )
+    rows.sort(
+        key=lambda r: (
+            _STATUS_ORDER.index(r["status"]) if r["status"] in _STATUS_ORDER else len(_STATUS_ORDER),
+            r["opgeleverd"] or r["oplevering"] or "9999",
+            r["naam"].casefold(),
+        )
+    )
+    return rows
+
+
+def _actions(dataset: DataSet, status: StatusReport) -> list[dict[str, Any]]:
+    """Vertraagde and stale projects, one entry per project, most overdue first."""
+    found: dict[str, dict[str, Any]] = {}
+
+    def entry(ident: str, naam: str, gemeente: str, now: str) -> dict[str, Any]:
+        loaded = dataset.projecten_by_id.get(ident)
+        trekker = loaded.model.trekker if loaded is not None else ""
+        return found.setdefault(
+            ident,
+            {
+                "id": ident,
+                "naam": naam,
+                "gemeente_naam": _naam(dataset, gemeente),
+                "trekker_naam": _naam(dataset, trekker),
+                "status_label": STATUS_LABELS.get(now, now),
+                "vertraagd": False,
+                "oplevering": None,
+                "stil": False,
+                "laatste_voortgang": None,
+            },
+        )
+
+    for late in status.vertraagde_projecten:
+        item = entry(late.id, late.naam, late.gemeente, late.status)
+        item["vertraagd"] = True
+        item["oplevering"] = late.oplevering.isoformat()
+    for quiet in status.projecten_zonder_voortgang:
+        item = entry(quiet.id, quiet.naam, quiet.gemeente, quiet.status)
+        item["stil"] = True
+        item["laatste_voortgang"] = quiet.laatste_voortgang.isoformat() if quiet.laatste_voortgang else None
+    return sorted(found.values(), key=lambda a: (a["oplevering"] or "9999", a["naam"].casefold()))
+
+
+def _recent(dataset: DataSet, projects: Iterable[Project], peildatum: dt.date) -> list[dict[str, Any]]:
+    since = months_before(peildatum, RECENT_MONTHS)
+    entries = [
+        {
+            "datum": entry.datum.isoformat(),
+            "project": project.naam,
+            "gemeente_naam": _naam(dataset, project.gemeente),
+            "toelichting": entry.toelichting,
+        }
+        for project in projects
+        for entry in project.voortgang
+        if since <= entry.datum <= peildatum
+    ]
+    return sorted(entries, key=lambda e: (e["datum"], e["project"]), reverse=True)
+
+
+def _key_figures(dataset: DataSet, projects: Sequence[Project], status: StatusReport) -> list[dict[str, Any]]:
+    """Per indicator (of the selected afspraken' doelen): gerealiseerd and the pipeline."""
+    wanted = {doel.indicator for afspraak in status.afspraken for doel in afspraak.doelen}
+    totals: dict[str, dict[str, float]] = {}
+    for project in projects:
+        bucket = {
+            "opgeleverd": "gerealiseerd",
+            "uitvoering": "in_uitvoering",
+            "voorbereiding": "in_voorbereiding",
+        }
+        key = bucket.get(status_at(project, status.peildatum))
+        if key is None:
+            continue
+        for indicator_id, amount in project.bijdragen.items():
+            if indicator_id in wanted:
+                sums = totals.setdefault(
+                    indicator_id, {"gerealiseerd": 0.0, "in_uitvoering": 0.0, "in_voorbereiding": 0.0}
+                )
+                sums[key] += amount
+    figures = []
+    for indicator_id, (indicator, _thema) in dataset.indicatoren.items():
+        found = totals.get(indicator_id)
+        if found is not None and any(found.values()):
+            figures.append(
+                {"indicator": indicator_id, "naam": indicator.naam, "eenheid": indicator.eenheid, **found}
+            )
+    return figures
+
+
+def _count_phrase(n: int, singular: str, plural: str) -> str:
+    return f"{n} {singular if n == 1 else plural}"
+
+
+def _summary(
+    status: StatusReport,
+    afspraken: list[dict[str, Any]],
+    where: str,
+    projects: list[dict[str, Any]],
+    actions: list[dict[str, Any]],
+) -> dict[str, Any]:
+    counts = dict.fromkeys(VERDICTS, 0)
+    for afspraak in afspraken:
+        counts[afspraak["verdict"]] = counts.get(afspraak["verdict"], 0) + 1
+    sentences: list[str] = []
+    total = len(afspraken)
+    parts = []
+    verbs = {
+        OP_KOERS: ("ligt op koers", "liggen op koers"),
+        AANDACHT: ("vraagt aandacht", "vragen aandacht"),
+        ACHTER: ("loopt achter", "lopen achter"),
+        AFGEROND: ("is afgerond", "zijn afgerond"),
+        VERVALLEN: ("is vervallen", "zijn vervallen"),
+    }
+    for verdict, (one, many) in verbs.items():
+        if counts[verdict]:
+            parts.append(_count_phrase(counts[verdict], one, many))
+    if total:
+        sentence = f"Van de {_count_phrase(total, 'afspraak', 'afspraken')}"
+        sentences.append(f"{sentence}: {opsomming(parts)}." if parts else f"{sentence} is nog geen oordeel.")
+    else:
+        sentences.append("Voor deze selectie zijn geen afspraken gevonden.")
+    if counts[GEEN_LOKAAL_DOEL]:
+        n = counts[GEEN_LOKAAL_DOEL]
+        sentences.append(
+            f"Voor {_count_phrase(n, 'afspraak', 'afspraken')} is geen doel voor {where} "
+            "vastgelegd; de tabellen tonen daar de regionale cijfers ter vergelijking."
+        )
+    by_status = dict.fromkeys(_STATUS_ORDER, 0)
+    for row in projects:
+        by_status[row["status"]] = by_status.get(row["status"], 0) + 1
+    if projects:
+        labels = [f"{n} {STATUS_LABELS[key]}" for key, n in by_status.items() if n]
+        if len(projects) == 1:
+            sentences.append(f"In {where} is 1 project: {STATUS_LABELS[projects[0]['status']]}.")
+        elif len(labels) == 1:
+            only = next(key for key, n in by_status.items() if n)
+            sentences.append(f"In {where} zijn {len(projects)} projecten, alle {STATUS_LABELS[only]}.")
+        else:
+            sentences.append(f"In {where} zijn {len(projects)} projecten: {opsomming(labels)}.")
+    else:
+        sentences.append(f"In {where} zijn geen projecten vastgelegd.")
+    late = sum(1 for a in actions if a["vertraagd"])
+    quiet = sum(1 for a in actions if a["stil"])
+    if late or quiet:
+        asks = []
+        if late:
+            asks.append(f"{_count_phrase(late, 'project is', 'projecten zijn')} vertraagd")
+        if quiet:
+            asks.append(
+                f"bij {_count_phrase(quiet, 'project', 'projecten')} is al meer dan zes maanden "
+                "geen voortgang gemeld"
+            )
+        text = opsomming(asks)
+        sentences.append(f"{text[0].upper()}{text[1:]}; zie ‘Actie nodig’.")
+    return {"afspraken": total, "oordelen": counts, "zinnen": sentences}
+
+
+def _where(status: StatusReport, regio: str) -> tuple[str, str]:
+    """(title suffix, place phrase) for the selection."""
+    chosen = status.filter
+    parts = []
+    if chosen.gemeente_naam:
+        parts.append(f"gemeente {chosen.gemeente_naam}")
+    if chosen.corporatie_naam:
+        parts.append(chosen.corporatie_naam)
+    if chosen.thema_naam:
+        parts.append(f"thema {chosen.thema_naam}")
+    title = ", ".join(parts) if parts else regio
+    if chosen.gemeente_naam:
+        place = chosen.gemeente_naam
+    elif chosen.corporatie_naam or chosen.thema_naam:
+        place = "deze selectie"
+    else:
+        place = regio
+    return title, place
+
+
+def build_report(
+    dataset: DataSet,
+    status: StatusReport,
+    *,
+    generated: dt.datetime,
+    revision: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The plain data of one report: what ``templates/report.*.j2`` lay out."""
+    regio = dataset.regio.model if dataset.regio is not None else None
+    regio_naam = regio.naam if regio is not None else status.regio
+    plain = status.to_dict()
+    afspraken: list[dict[str, Any]] = []
+    for afspraak in plain["afspraken"]:
+        loaded = dataset.afspraken_by_id.get(afspraak["id"])
+        model = loaded.model if loaded is not None else None
+        doelen = [
+            {**_figures(doel), "regionaal": _figures(doel["regionaal"]) if doel["regionaal"] else None}
+            for doel in afspraak["doelen"]
+        ]
+        afspraken.append(
+            {
+                **afspraak,
+                "doelen": doelen,
+                "omschrijving": model.omschrijving if model is not None else None,
+                "trekker_naam": _naam(dataset, model.trekker) if model is not None else "",
+            }
+        )
+    themas = []
+    for thema_id, thema_naam in status.themas:
+        own = [a for a in afspraken if a["thema"] == thema_id]
+        if own:
+            themas.append({"id": thema_id, "naam": thema_naam, "afspraken": own})
+    projects = _selected_projects(dataset, status, {a["id"] for a in afspraken})
+    rows = _project_rows(dataset, projects, status)
+    actions = _actions(dataset, status)
+    title_suffix, place = _where(status, regio_naam)
+    chosen = status.filter
+    return {
+        "titel": f"Voortgang prestatieafspraken {title_suffix}",
+        "regio": {"naam": regio_naam, "titel": regio.titel if regio is not None else regio_naam},
+        "selectie": {
+            "gemeente": chosen.gemeente_naam,
+            "corporatie": chosen.corporatie_naam,
+            "thema": chosen.thema_naam,
+            "plaats": place,
+        },
+        "peildatum": status.peildatum.isoformat(),
+        "voorbeeldgegevens": status.voorbeeldgegevens,
+        "samenvatting": _summary(status, afspraken, place, rows, actions),
+        "kerncijfers": _key_figures(dataset, projects, status),
+        "investering": sum(
+            p.investering or 0 for p in projects if status_at(p, status.peildatum) != "vervallen"
+        ),
+        "themas": themas,
+        "projecten": rows,
+        "actie": actions,
+        "voortgang": _recent(dataset, projects, status.peildatum),
+        "recent_maanden": RECENT_MONTHS,
+        "colofon": _colophon(status.peildatum, generated, revision),
+    }
+
+
+def _colophon(peildatum: dt.date, generated: dt.datetime, revision: dict[str, Any] | None) -> dict[str, Any]:
+    return {
+        "versie": __version__,
+        "gegenereerd": generated.isoformat(timespec="minutes"),
+        "peildatum": peildatum.isoformat(),
+        "git": revision,
+    }
+
+
+def build_index(
+    dataset: DataSet,
+    reports: Sequence[tuple[str, dict[str, Any]]],
+    *,
+    peildatum: dt.date,
+    generated: dt.datetime,
+    revision: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The index page of ``--alle``: one row per gemeente with its file name and verdict counts."""
+    regio = dataset.regio.model if dataset.regio is not None else None
+    regio_naam = regio.naam if regio is not None else ""
+    return {
+        "titel": f"Voortgang prestatieafspraken {regio_naam}: overzicht per gemeente",
+        "regio": {"naam": regio_naam, "titel": regio.titel if regio is not None else regio_naam},
+        "peildatum": peildatum.isoformat(),
+        "voorbeeldgegevens": regio.voorbeeldgegevens if regio is not None else False,
+        "rapporten": [
+            {
+                "bestand": filename,
+                "gemeente": report["selectie"]["gemeente"],
+                "afspraken": report["samenvatting"]["afspraken"],
+                "oordelen": report["samenvatting"]["oordelen"],
+                "projecten": len(report["projecten"]),
+                "actie": len(report["actie"]),
+            }
+            for filename, report in reports
+        ],
+        "colofon": _colophon(peildatum, generated, revision),
+    }

@@ -1,0 +1,253 @@
+"""``prestatie report``: acceptance tests through the real entry point."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import CliResult
+
+Cli = Callable[..., CliResult]
+PER = "2026-11-24"
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")  # 2026-09-21 14:13 UTC
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "HOME": str(cwd),
+            "PATH": "/usr/bin:/bin:/usr/local/bin",
+        },
+    ).stdout
+
+
+def test_kerkrade_markdown_to_stdout(cli: Cli, data_copy: Path) -> None:
+    result = cli("report", "--data", data_copy, "--gemeente", "Kerkrade", "--per", PER)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("# Voortgang prestatieafspraken gemeente Kerkrade\n\n")
+    assert "Regionale Prestatieafspraken Parkstad Limburg 2019–2024. Stand per 24 november 2026." in out
+    assert "> **Voorbeeldgegevens.** De cijfers in dit overzicht zijn illustratief" in out
+    for heading in (
+        "## Samenvatting",
+        "## Afspraken per thema",
+        "### Nieuwbouw voor ouderen en middeninkomens",
+        "## Actie nodig",
+        "## Projecten",
+        "## Recente voortgang",
+        "## De afspraken in het kort",
+        "## Colofon",
+    ):
+        assert f"\n{heading}\n" in out
+    assert "In Kerkrade zijn 5 projecten: 2 in uitvoering, 1 in voorbereiding en 2 opgeleverd." in out
+    assert (
+        "| 2.1 Meer kwalitatief goede sociale huurwoningen voor ouderen: Nieuwe sociale huurwoningen "
+        "| 160 | 160 | 130 | 30 in uitvoering | ████████░░ 81% | aandacht |"
+    ) in out
+    assert "| Investering in leefbaarheid | € 650.000 | € 900.000 | – |" in out
+    assert (
+        "| SUPERLOCAL Bleijerheide | Bleijerheide | HEEMwonen | opgeleverd | opgeleverd 30 september 2022 |"
+    ) in out
+    # Recent voortgang: the three months before the peildatum, newest first.
+    recent = out.split("## Recente voortgang")[1].split("##")[0]
+    assert (
+        recent.index("20 oktober 2026") < recent.index("5 oktober 2026") < recent.index("15 september 2026")
+    )
+    assert "2024" not in recent
+    assert "Gemaakt met prestatie" in out and "21 september 2026 om 14:13" in out
+    assert "De gegevens staan niet in git; er is geen revisie bekend." in out
+    assert out.endswith("\n") and not out.endswith("\n\n")
+
+
+def test_whole_region_and_filters(cli: Cli, data_copy: Path) -> None:
+    regio = cli("report", "--data", data_copy, "--per", PER)
+    assert regio.exit_code == 0
+    assert regio.stdout.startswith("# Voortgang prestatieafspraken Parkstad Limburg\n")
+    assert "| Project | Gemeente | Wijk | Trekker | Status | Oplevering |" in regio.stdout
+    both = cli(
+        "report",
+        "--data",
+        data_copy,
+        "--corporatie",
+        "heemwonen",
+        "--thema",
+        "Nieuwbouw voor ouderen en middeninkomens",
+        "--per",
+        PER,
+    )
+    assert both.exit_code == 0
+    assert both.stdout.startswith(
+        "# Voortgang prestatieafspraken HEEMwonen, thema Nieuwbouw voor ouderen en middeninkomens\n"
+    )
+    assert "### Verduurzaming" not in both.stdout
+
+
+def test_vertraagde_projects_ask_for_action(cli: Cli, data_copy: Path) -> None:
+    result = cli("report", "--data", data_copy, "--gemeente", "heerlen", "--per", PER)
+    action = result.stdout.split("## Actie nodig")[1].split("\n## ")[0]
+    assert "Vraag bij deze projecten de trekker om een nieuwe planning" in action
+    assert (
+        "- **Middenhuurwoningen Heerlen-Centrum**, trekker Weller: oplevering was gepland op "
+        "30 september 2026 en is nog niet gehaald."
+    ) in action
+
+
+def test_html_to_a_file_by_extension(cli: Cli, data_copy: Path, tmp_path: Path) -> None:
+    target = tmp_path / "uit" / "kerkrade.html"
+    target.parent.mkdir()
+    target.write_text("oud", encoding="utf-8")
+    result = cli("report", "--data", data_copy, "--gemeente", "Kerkrade", "--per", PER, "--output", target)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"Geschreven: {target}\n"
+    html = target.read_text(encoding="utf-8")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="nl">')
+    assert (
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">"
+    ) in html
+    assert "<script" not in html and "http://" not in html and "https://" not in html
+    assert '<p class="banner" role="note">' in html
+    assert list(target.parent.iterdir()) == [target]  # no temp file left behind
+
+
+def test_format_option_beats_the_extension(cli: Cli, data_copy: Path, tmp_path: Path) -> None:
+    target = tmp_path / "rapport.html"
+    result = cli("report", "--data", data_copy, "--per", PER, "--format", "markdown", "-o", target)
+    assert result.exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# Voortgang")
+    html = cli("report", "--data", data_copy, "--per", PER, "--format", "html")
+    assert html.stdout.startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--gemeente", "Kerkraad"), "Onbekende gemeente 'Kerkraad' bij --gemeente. Bedoelde u 'Kerkrade'?"),
+        (("--corporatie", "nope"), "Onbekende corporatie 'nope' bij --corporatie."),
+        (("--format", "pdf"), "'pdf' is geen geldige waarde voor --format. Kies uit: markdown, html."),
+        (("--output", "rapport.pdf"), "Uit de naam 'rapport.pdf' blijkt niet welk formaat u wilt."),
+        (("--alle",), "--alle schrijft één rapport per gemeente: geef met --output een map op."),
+        (("--per", "2026-13-01"), "'2026-13-01' is geen geldige datum voor --per."),
+        (("--output", "/nergens/rapport.md"), "De map '/nergens' bestaat niet"),
+    ],
+)
+def test_wrong_use_exits_2(cli: Cli, data_copy: Path, args: tuple[str, ...], message: str) -> None:
+    result = cli("report", "--data", data_copy, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_data_with_errors_exits_1_and_points_to_validate(cli: Cli, data_copy: Path) -> None:
+    project = data_copy / "data/projecten/kerkrade/kerkrade-eygelshoven-doet.yaml"
+    project.write_text(project.read_text(encoding="utf-8").replace("status: uitvoering", "status: bezig"))
+    result = cli("report", "--data", data_copy, "--gemeente", "Kerkrade")
+    assert result.exit_code == 1
+    assert "prestatie validate" in result.stderr
+    assert result.stdout == ""
+
+
+def test_alle_writes_one_report_per_gemeente_and_an_index(cli: Cli, data_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "rapporten"
+    result = cli("report", "--data", data_copy, "--per", PER, "--alle", "--output", out, "--format", "html")
+    assert result.exit_code == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(
+        [
+            f"{g}.html"
+            for g in (
+                "beekdaelen",
+                "brunssum",
+                "heerlen",
+                "kerkrade",
+                "landgraaf",
+                "simpelveld",
+                "voerendaal",
+            )
+        ]
+        + ["index.html"]
+    )
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<a href="kerkrade.html">Kerkrade</a>' in index
+    assert "<h1>Voortgang prestatieafspraken gemeente Kerkrade</h1>" in (out / "kerkrade.html").read_text()
+    md = cli("report", "--data", data_copy, "--per", PER, "--alle", "--output", out)
+    assert md.exit_code == 0
+    assert "| [Kerkrade](kerkrade.md) |" in (out / "index.md").read_text(encoding="utf-8")
+    conflict = cli("report", "--data", data_copy, "--alle", "--gemeente", "Kerkrade", "--output", out)
+    assert conflict.exit_code == 2
+
+
+def test_colophon_names_the_git_revision(cli: Cli, data_copy: Path) -> None:
+    _git(data_copy, "init", "-q")
+    _git(data_copy, "add", "data")
+    _git(data_copy, "commit", "-q", "-m", "gegevens")
+    sha = _git(data_copy, "rev-parse", "HEAD").strip()
+    clean = cli("report", "--data", data_copy, "--gemeente", "Kerkrade", "--per", PER)
+    assert f"Gegevens uit git, revisie `{sha[:12]}`.\n" in clean.stdout
+    changed = data_copy / "data/projecten/kerkrade/kerkrade-eygelshoven-doet.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8") + "# nieuw\n", encoding="utf-8")
+    dirty = cli("report", "--data", data_copy, "--gemeente", "Kerkrade", "--per", PER)
+    assert f"revisie `{sha[:12]}`, met wijzigingen in data/ die nog niet zijn vastgelegd." in dirty.stdout
+
+
+def test_without_voorbeeldgegevens_there_is_no_banner(cli: Cli, data_copy: Path) -> None:
+    regio = data_copy / "data/regio.yaml"
+    regio.write_text(regio.read_text(encoding="utf-8").replace("voorbeeldgegevens: true\n", ""))
+    md = cli("report", "--data", data_copy, "--per", PER)
+    html = cli("report", "--data", data_copy, "--per", PER, "--format", "html")
+    assert md.exit_code == html.exit_code == 0
+    assert "Voorbeeldgegevens" not in md.stdout and "Voorbeeldgegevens" not in html.stdout
+
+
+def test_own_templates_come_first_and_fall_back(cli: Cli, data_copy: Path, tmp_path: Path) -> None:
+    own = tmp_path / "sjablonen"
+    own.mkdir()
+    (own / "report.md.j2").write_text(
+        "Eigen: {{ titel }} ({{ projecten|length }} projecten)\n", encoding="utf-8"
+    )
+    md = cli("report", "--data", data_copy, "--gemeente", "kerkrade", "--templates", own)
+    assert md.exit_code == 0
+    assert md.stdout == "Eigen: Voortgang prestatieafspraken gemeente Kerkrade (5 projecten)\n"
+    html = cli(
+        "report", "--data", data_copy, "--gemeente", "kerkrade", "--templates", own, "--format", "html"
+    )
+    assert html.stdout.startswith("<!DOCTYPE html>")  # the built-in one
+    (own / "report.md.j2").write_text("{{ bestaat_niet }}\n", encoding="utf-8")
+    broken = cli("report", "--data", data_copy, "--templates", own)
+    assert broken.exit_code == 2
+    assert "Het sjabloon report.md.j2 gebruikt een waarde die niet bestaat" in broken.stderr
+    missing = cli("report", "--data", data_copy, "--templates", tmp_path / "weg")
+    assert missing.exit_code == 2 and "bestaat niet" in missing.stderr
+
+
+def test_help_is_dutch(cli: Cli) -> None:
+    result = cli("report", "--help")
+    assert result.exit_code == 0
+    assert "Gebruik: prestatie report" in result.stdout
+    for option in (
+        "--gemeente",
+        "--corporatie",
+        "--thema",
+        "--per",
+        "--format",
+        "--output",
+        "--templates",
+        "--alle",
+    ):
+        assert option in result.stdout
