@@ -1,0 +1,132 @@
+"""Benchmark: ``prestatie diff REV1 REV2`` on a 10,000-project repository with 50 changed files.
+
+Baseline, measured in the same run: one Python process that runs
+``git diff --name-only REV1 REV2`` and then reads and parses the 100 file versions
+(one ``git cat-file --batch`` process, ``yaml.load`` with CSafeLoader). Both are
+timed as whole processes, start-up included, as a user would run them. Target:
+ratio at most 2.
+
+Two figures for prestatie: the command as a user runs it, and the library call
+behind it (``diff_revisions`` + the text rendering) in a fresh process. The
+difference is the command-line start-up that every prestatie command pays, shown
+on its own as ``prestatie --version``.
+
+    python benchmarks/diff.py [--projects 10000] [--changed 50] [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import generate  # noqa: E402
+
+BASELINE = r"""
+import subprocess, sys, yaml
+rev1, rev2 = sys.argv[1], sys.argv[2]
+command = ["git", "diff", "--name-only", "-z", rev1, rev2]
+names = subprocess.run(command, capture_output=True, check=True).stdout
+paths = [p for p in names.decode().split("\0") if p]
+request = "".join(f"{rev}:{path}\n" for path in paths for rev in (rev1, rev2)).encode()
+out = subprocess.run(["git", "cat-file", "--batch"], input=request, capture_output=True, check=True).stdout
+at, parsed = 0, 0
+while at < len(out):
+    end = out.index(b"\n", at)
+    size = int(out[at:end].split()[2])
+    yaml.load(out[end + 1 : end + 1 + size], Loader=yaml.CSafeLoader)
+    at, parsed = end + 2 + size, parsed + 1
+assert parsed == 2 * len(paths), parsed
+"""
+
+LIBRARY = r"""
+import sys
+from pathlib import Path
+from prestatie.diff.engine import diff_revisions
+from prestatie.diff.text import render
+sys.stdout.write(render(diff_revisions(Path("."), sys.argv[1], sys.argv[2])))
+"""
+
+
+def git(cwd: Path, *args: str, date: str = "2024-01-01T12:00:00") -> None:
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Benchmark",
+        "GIT_AUTHOR_EMAIL": "benchmark@example.org",
+        "GIT_COMMITTER_NAME": "Benchmark",
+        "GIT_COMMITTER_EMAIL": "benchmark@example.org",
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+    }
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+def build(root: Path, projects: int, changed: int) -> None:
+    generate(root, projects)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "start")
+    git(root, "tag", "rev1")
+    files = sorted((root / "data" / "projecten").glob("*/*.yaml"))
+    step = max(1, len(files) // changed)
+    for path in files[::step][:changed]:
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"oplevering: (\d{4})", lambda m: f"oplevering: {int(m.group(1)) + 1}", text, count=1)
+        text += "  - datum: 2024-06-01\n    toelichting: Benchmarkwijziging.\n"
+        path.write_text(text, encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "wijzigingen", date="2024-06-01T12:00:00")
+    git(root, "tag", "rev2")
+
+
+def timed(command: list[str], cwd: Path, runs: int) -> float:
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True)  # warm the caches
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--projects", type=int, default=10_000)
+    parser.add_argument("--changed", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="prestatie-diff-bench-"))
+    try:
+        build(root, args.projects, args.changed)
+        python = sys.executable
+        diff_command = [python, "-m", "prestatie", "diff", "rev1", "rev2", "--data", str(root)]
+        check = subprocess.run(diff_command, cwd=root, capture_output=True, text=True, check=True)
+        assert f"{args.changed} projecten gewijzigd" in check.stdout, check.stdout[:500]
+        diff = timed(diff_command, root, args.runs)
+        library = timed([python, "-c", LIBRARY, "rev1", "rev2"], root, args.runs)
+        startup = timed([python, "-m", "prestatie", "--version"], root, args.runs)
+        baseline = timed([python, "-c", BASELINE, "rev1", "rev2"], root, args.runs)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    print(f"{args.projects} projecten, {args.changed} gewijzigde bestanden, mediaan van {args.runs} runs")
+    print(f"baseline (git diff --name-only + cat-file + CSafeLoader): {baseline * 1000:7.1f} ms")
+    print(f"prestatie diff rev1 rev2 (het commando):                  {diff * 1000:7.1f} ms"
+          f"   verhouding {diff / baseline:.2f}")
+    print(f"diff_revisions + tekst (bibliotheek, eigen proces):        {library * 1000:7.1f} ms"
+          f"   verhouding {library / baseline:.2f}")
+    print(f"ter vergelijking: prestatie --version (opstarten CLI):     {startup * 1000:7.1f} ms")
+    print("doel: verhouding hoogstens 2")
+
+
+if __name__ == "__main__":
+    main()

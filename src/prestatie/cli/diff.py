@@ -1,0 +1,77 @@
+"""``prestatie diff VAN [TOT]``: what changed in the data between two moments, from git."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from prestatie.cli.app import app
+from prestatie.cli.options import DataOption, choose_format
+
+FORMATS = ("text", "json")
+
+
+@app.command()
+def diff(
+    van: Annotated[
+        str,
+        typer.Argument(
+            metavar="VAN",
+            help="Vanaf deze revisie: een tag, branch, commit of datum (JJJJ-MM-DD: de laatste commit "
+            "op of vóór die dag).",
+            show_default=False,
+        ),
+    ],
+    tot: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[TOT]",
+            help="Tot deze revisie (standaard: de werkmap, met wat nog niet is vastgelegd).",
+            show_default=False,
+        ),
+    ] = None,
+    *,
+    data: DataOption = None,
+    gemeente: Annotated[
+        str | None,
+        typer.Option(
+            "--gemeente", metavar="G", help="Alleen deze gemeente (id of naam).", show_default=False
+        ),
+    ] = None,
+    corporatie: Annotated[
+        str | None,
+        typer.Option(
+            "--corporatie",
+            metavar="C",
+            help="Alleen projecten en afspraken waarin deze corporatie trekker of partij is (id of naam).",
+            show_default=False,
+        ),
+    ] = None,
+    thema: Annotated[
+        str | None,
+        typer.Option(
+            "--thema", metavar="T", help="Alleen afspraken van dit thema (id of naam).", show_default=False
+        ),
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", metavar="text|json", help="Uitvoer: text of json.")
+    ] = "text",
+) -> int:
+    """Toon wat er inhoudelijk veranderde tussen twee momenten in git: projecten, status,
+    planning, bijdragen, afspraken en voortgang, per gemeente."""
+    from prestatie.diff.engine import diff_revisions
+    from prestatie.source import find_root
+
+    output = choose_format(format, FORMATS)
+    result = diff_revisions(find_root(data), van, tot, gemeente=gemeente, corporatie=corporatie, thema=thema)
+    if output == "json":
+        import json
+
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from prestatie.diff.text import render
+
+        sys.stdout.write(render(result))
+    return 0 if result.ok else 1

@@ -1,0 +1,322 @@
+"""A diff as Dutch text: a summary, then per gemeente what moved, then the afspraken.
+
+Every change is one line, and new voortgang per project is folded into one line,
+so that a year of changes fits one screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from prestatie.diff.model import DataDiff, ItemDiff, Kant, Value, Wijziging
+
+if TYPE_CHECKING:
+    from prestatie.history import Geschiedenis
+
+MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+_MARK = {"nieuw": "+", "gewijzigd": "~", "verwijderd": "-"}
+_FIELDS = {
+    "naam": "naam",
+    "titel": "titel",
+    "wijk": "wijk",
+    "trekker": "trekker",
+    "thema": "thema",
+    "periode": "periode",
+    "nummer": "nummer",
+    "gemeente": "gemeente",
+    "opgeleverd": "opgeleverd op",
+    "start": "start",
+    "status": "status",
+    "periode_van": "begin van de periode",
+    "periode_tot": "einde van de periode",
+    "voorbeeldgegevens": "voorbeeldgegevens",
+}
+MAX_NOTE = 70
+
+Indicatoren = Mapping[str, tuple[str, str]]
+
+
+def datum(value: dt.date | None) -> str:
+    return f"{value.day} {MAANDEN[value.month - 1]} {value.year}" if value else "geen"
+
+
+def getal(value: float | int | None) -> str:
+    if value is None:
+        return "geen"
+    if isinstance(value, float) and not value.is_integer():
+        whole, _, decimals = f"{value:,.2f}".rstrip("0").partition(".")
+        return whole.replace(",", ".") + "," + decimals
+    return f"{int(value):,}".replace(",", ".")
+
+
+def hoeveelheid(value: Value, eenheid: str) -> str:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return "geen"
+    if eenheid == "euro":
+        return f"€ {getal(value)}"
+    if eenheid == "procent":
+        return f"{getal(value)}%"
+    return f"{getal(value)} {eenheid}".rstrip()
+
+
+def _value(value: Value) -> str:
+    if value is None:
+        return "geen"
+    if isinstance(value, dt.date):
+        return datum(value)
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, int | float):
+        return getal(value)
+    if isinstance(value, list):
+        return ", ".join(value)
+    return str(value)
+
+
+def _short(note: str) -> str:
+    note = " ".join(note.split())
+    return note if len(note) <= MAX_NOTE else note[: MAX_NOTE - 1].rstrip() + "…"
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _members(w: Wijziging) -> str:
+    parts = []
+    if w.naar:
+        parts.append("+ " + _value(w.naar))
+    if w.van:
+        parts.append("− " + _value(w.van))
+    return "; ".join(parts)
+
+
+def change_line(w: Wijziging, indicatoren: Indicatoren, gemeenten: Mapping[str, str]) -> str | None:
+    """One change as one line of Dutch; voortgang is folded by ``change_lines``."""
+    naam, eenheid = indicatoren.get(w.indicator or "", (w.indicator or "", ""))
+    if w.soort in ("oplevering", "start") and w.dagen is not None:
+        richting = "later" if w.dagen > 0 else "eerder"
+        tail = f"{_plural(abs(w.dagen), 'dag', 'dagen')} {richting}"
+        if w.vertraging:
+            tail += ", vertraging"
+        label = "geplande oplevering" if w.soort == "oplevering" else "geplande start"
+        return f"{label}: {datum(w.van)} → {datum(w.naar)} ({tail})"  # type: ignore[arg-type]
+    if w.soort == "oplevering":
+        return f"geplande oplevering: {_value(w.van)} → {_value(w.naar)}"
+    if w.soort == "status":
+        return f"status: {_value(w.van)} → {_value(w.naar)}"
+    if w.soort == "bijdrage":
+        return f"bijdrage {naam}: {hoeveelheid(w.van, eenheid)} → {hoeveelheid(w.naar, eenheid)}"
+    if w.soort == "investering":
+        return f"investering: {hoeveelheid(w.van, 'euro')} → {hoeveelheid(w.naar, 'euro')}"
+    if w.soort == "streefwaarde":
+        return f"streefwaarde {naam}: {hoeveelheid(w.van, eenheid)} → {hoeveelheid(w.naar, eenheid)}"
+    if w.soort == "jaarschijf":
+        return f"jaarschijf {w.jaar} {naam}: {hoeveelheid(w.van, eenheid)} → {hoeveelheid(w.naar, eenheid)}"
+    if w.soort == "per_gemeente":
+        plaats = gemeenten.get(w.gemeente or "", w.gemeente or "")
+        return f"doel {plaats} {naam}: {hoeveelheid(w.van, eenheid)} → {hoeveelheid(w.naar, eenheid)}"
+    if w.soort == "doel":
+        if w.van is None:
+            return f"nieuw doel {naam}: streefwaarde {hoeveelheid(w.naar, eenheid)}"
+        return f"doel {naam} vervallen (was {hoeveelheid(w.van, eenheid)})"
+    if w.soort == "id":
+        return f"hernoemd: {_value(w.van)} → {_value(w.naar)}"
+    if w.soort == "omschrijving":
+        return "omschrijving aangepast"
+    if w.soort in ("partijen", "afspraken", "gemeenten", "corporaties", "huurdersorganisaties",
+                   "overige_partijen", "themas", "indicatoren"):  # fmt: skip
+        label = {"themas": "thema's", "overige_partijen": "overige partijen"}.get(w.soort, w.soort)
+        return f"{label}: {_members(w)}"
+    if w.soort == "voortgang":
+        return None
+    label = _FIELDS.get(w.soort, w.soort)
+    return f"{label}: {_value(w.van)} → {_value(w.naar)}"
+
+
+def change_lines(
+    wijzigingen: list[Wijziging], indicatoren: Indicatoren, gemeenten: Mapping[str, str]
+) -> list[str]:
+    delivered = next((w for w in wijzigingen if w.soort == "opgeleverd" and w.naar is not None), None)
+    lines = []
+    for w in wijzigingen:
+        if w is delivered and any(x.soort == "status" and x.naar == "opgeleverd" for x in wijzigingen):
+            continue  # folded into the status line
+        line = change_line(w, indicatoren, gemeenten)
+        if line is not None and w.soort == "status" and w.naar == "opgeleverd" and delivered is not None:
+            line += f" (op {datum(delivered.naar)})"  # type: ignore[arg-type]
+        if line is not None:
+            lines.append(line)
+    nieuw = [w for w in wijzigingen if w.soort == "voortgang" and w.naar is not None]
+    weg = [w for w in wijzigingen if w.soort == "voortgang" and w.naar is None]
+    if nieuw:
+        last = nieuw[-1]
+        count = "" if len(nieuw) == 1 else f"{len(nieuw)} nieuwe berichten, laatste "
+        lines.append(f"voortgang {count}{datum(last.datum)}: {_short(str(last.naar))}")
+    if weg:
+        lines.append(f"voortgang: {_plural(len(weg), 'bericht', 'berichten')} verwijderd of aangepast")
+    return lines
+
+
+def kant(side: Kant) -> str:
+    if side.werkmap:
+        return "de werkmap"
+    details = ", ".join(x for x in ((side.commit or "")[:7], datum(side.datum) if side.datum else "") if x)
+    return f"{side.naam} ({details})"
+
+
+def _summary(diff: DataDiff) -> list[str]:
+    s = diff.samenvatting()
+    parts = []
+    if s["projecten_nieuw"]:
+        parts.append(_plural(s["projecten_nieuw"], "nieuw project", "nieuwe projecten"))
+    if s["projecten_gewijzigd"]:
+        parts.append(_plural(s["projecten_gewijzigd"], "project gewijzigd", "projecten gewijzigd"))
+    if s["projecten_verwijderd"]:
+        parts.append(_plural(s["projecten_verwijderd"], "project verwijderd", "projecten verwijderd"))
+    details = []
+    if s["statuswijzigingen"]:
+        details.append(
+            _plural(s["statuswijzigingen"], "statuswijziging", "statuswijzigingen")
+            + (f" ({s['opgeleverd']} opgeleverd)" if s["opgeleverd"] else "")
+        )
+    if s["oplevering_later"]:
+        details.append(f"{_plural(s['oplevering_later'], 'oplevering', 'opleveringen')} later gepland")
+    if s["oplevering_eerder"]:
+        details.append(f"{_plural(s['oplevering_eerder'], 'oplevering', 'opleveringen')} eerder gepland")
+    if s["voortgangsberichten"]:
+        details.append(_plural(s["voortgangsberichten"], "voortgangsbericht", "voortgangsberichten"))
+    afspraken = s["afspraken_nieuw"] + s["afspraken_gewijzigd"] + s["afspraken_verwijderd"]
+    if afspraken:
+        details.append(_plural(afspraken, "afspraak gewijzigd", "afspraken gewijzigd"))
+    lines = []
+    if parts:
+        lines.append("Projecten: " + ", ".join(parts) + ".")
+    if details:
+        lines.append("Daarin: " + "; ".join(details) + ".")
+    return lines
+
+
+def _item_head(item: ItemDiff) -> str:
+    mark = _MARK[item.wijziging]
+    if item.soort == "project":
+        if item.wijziging == "nieuw":
+            extra = f"nieuw project, {item.status or 'zonder status'}"
+            if item.oplevering:
+                extra += f", oplevering {datum(item.oplevering)}"
+            return f"{mark} {item.naam} ({extra})"
+        if item.wijziging == "verwijderd":
+            return f"{mark} {item.naam} (verwijderd; status was {item.status or 'onbekend'})"
+        return f"{mark} {item.naam}"
+    if item.soort == "afspraak":
+        label = {"nieuw": " (nieuwe afspraak)", "verwijderd": " (verwijderd)"}.get(item.wijziging, "")
+        return f"{mark} {item.naam}{label}"
+    return f"{mark} {item.bestand}" + (" (nieuw)" if item.wijziging == "nieuw" else "")
+
+
+def _item_lines(item: ItemDiff, diff: DataDiff) -> list[str]:
+    lines = ["  " + _item_head(item)]
+    lines += ["      " + line for line in change_lines(item.wijzigingen, diff.indicatoren, diff.gemeenten)]
+    return lines
+
+
+def render(diff: DataDiff) -> str:
+    lines = [f"Wijzigingen van {kant(diff.van)} tot {kant(diff.tot)}"]
+    active = {k: v for k, v in diff.filter.items() if v}
+    if active:
+        lines.append("Filter: " + ", ".join(f"{k} {v}" for k, v in active.items()))
+    lines.append("")
+    if diff.empty and not diff.meldingen:
+        lines.append("Geen inhoudelijke wijzigingen.")
+        return "\n".join(lines) + "\n"
+    summary = _summary(diff)
+    if summary:
+        lines += [*summary, ""]
+    for gemeente, items in groupby(diff.projecten, key=lambda i: i.gemeente or ""):
+        lines.append(diff.gemeenten.get(gemeente, gemeente or "Zonder gemeente"))
+        for item in items:
+            lines += _item_lines(item, diff)
+        lines.append("")
+    if diff.afspraken:
+        lines.append("Afspraken")
+        for item in diff.afspraken:
+            lines += _item_lines(item, diff)
+        lines.append("")
+    if diff.overig:
+        lines.append("Regio en thema's")
+        for item in diff.overig:
+            lines += _item_lines(item, diff)
+        lines.append("")
+    if diff.meldingen:
+        lines.append("Niet te lezen: deze gewijzigde bestanden konden niet worden vergeleken")
+        for m in diff.meldingen:
+            f = m.finding
+            lines.append(
+                f"  {f.file} ({m.kant}), regel {f.line}, kolom {f.column}: fout {f.code}  {f.message}"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_history(history: Geschiedenis) -> str:
+    """A project's timeline: per commit the date, short commit, author and what changed."""
+    plaats = history.gemeenten.get(history.gemeente or "", history.gemeente or "")
+    title = f"Geschiedenis van {history.naam} ({history.project}" + (f", {plaats})" if plaats else ")")
+    lines = [title, ""]
+    if not history.gebeurtenissen:
+        lines.append(
+            "Dit project staat nog niet in de git-geschiedenis: er is nog geen commit met dit bestand."
+        )
+        return "\n".join(lines) + "\n"
+    for event in history.gebeurtenissen:
+        lines.append(f"{event.datum.isoformat()}  {event.kort}  {event.auteur}: {event.onderwerp}")
+        if event.wijziging == "nieuw":
+            lines.append(f"      project aangemaakt in {event.bestand}")
+        elif event.wijziging == "verwijderd":
+            lines.append(f"      bestand verwijderd: {event.bestand}")
+        elif event.wijziging == "onleesbaar":
+            lines.append("      deze versie van het bestand is geen geldige YAML; niet vergeleken")
+        if event.vorig_bestand and event.vorig_bestand != event.bestand:
+            lines.append(f"      verplaatst: {event.vorig_bestand} → {event.bestand}")
+        changes = change_lines(event.wijzigingen, history.indicatoren, history.gemeenten)
+        lines += ["      " + line for line in changes]
+        if event.wijziging in ("gewijzigd", "hernoemd") and not changes and not event.vorig_bestand:
+            lines.append("      geen inhoudelijke wijziging (opmaak of commentaar)")
+    return "\n".join(lines) + "\n"
+
+
+def report_section(diff: DataDiff) -> dict[str, object]:
+    """The diff as plain, display-ready data for the briefing's "Wijzigingen sinds …" section.
+
+    The same lines as the terminal text, grouped the same way; a template only lays
+    them out (and escapes them).
+    """
+
+    def entry(item: ItemDiff) -> dict[str, object]:
+        return {
+            "teken": _MARK[item.wijziging],
+            "wijziging": item.wijziging,
+            "kop": _item_head(item)[2:],
+            "regels": change_lines(item.wijzigingen, diff.indicatoren, diff.gemeenten),
+        }
+
+    gemeenten = [
+        {"naam": diff.gemeenten.get(g, g or "Zonder gemeente"), "projecten": [entry(i) for i in items]}
+        for g, items in groupby(diff.projecten, key=lambda i: i.gemeente or "")
+    ]
+    return {
+        "titel": f"Wijzigingen sinds {kant(diff.van)}",
+        "tot": kant(diff.tot),
+        "samenvatting": _summary(diff),
+        "leeg": diff.empty,
+        "gemeenten": gemeenten,
+        "afspraken": [entry(i) for i in diff.afspraken],
+        "overig": [entry(i) for i in diff.overig],
+        "data": diff.to_dict(),
+    }

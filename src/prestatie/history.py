@@ -1,0 +1,218 @@
+"""A project's timeline from git: per commit who changed what, following renames.
+
+``git log --follow`` lists the commits that touched the project's file (also under
+an earlier name); one ``git cat-file --batch`` process reads every version, and the
+diff engine compares each version with the one before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prestatie.diff.compare import mapping, text
+from prestatie.diff.engine import Version as _Version
+from prestatie.diff.engine import build_item, parse, stem
+from prestatie.diff.model import Wijziging, plain
+from prestatie.diff.scope import gemeente_names, indicator_names
+from prestatie.errors import UsageError
+from prestatie.gitsource import GitRepo
+from prestatie.source import DATA_DIR, SourceFile
+from prestatie.suggest import did_you_mean
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_MARK = "\x01\x02"
+_FORMAT = f"--format={_MARK}%H%x00%h%x00%an%x00%aI%x00%s"
+
+
+@dataclass(slots=True)
+class Gebeurtenis:
+    """One commit that touched the project's file."""
+
+    commit: str
+    datum: dt.date
+    auteur: str
+    onderwerp: str
+    bestand: str
+    wijziging: str  # nieuw | gewijzigd | hernoemd | verwijderd | onleesbaar
+    vorig_bestand: str | None = None
+    wijzigingen: list[Wijziging] = field(default_factory=list)
+
+    @property
+    def kort(self) -> str:
+        return self.commit[:7]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "commit": self.commit,
+            "kort": self.kort,
+            "datum": plain(self.datum),
+            "auteur": self.auteur,
+            "onderwerp": self.onderwerp,
+            "bestand": self.bestand,
+            "vorig_bestand": self.vorig_bestand,
+            "wijziging": self.wijziging,
+            "wijzigingen": [w.to_dict() for w in self.wijzigingen],
+        }
+
+
+@dataclass(slots=True)
+class Geschiedenis:
+    """The timeline of one project, oldest first."""
+
+    project: str
+    naam: str | None
+    gemeente: str | None
+    bestand: str
+    gebeurtenissen: list[Gebeurtenis] = field(default_factory=list)
+    gemeenten: dict[str, str] = field(default_factory=dict)
+    indicatoren: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "project": self.project,
+            "naam": self.naam,
+            "gemeente": self.gemeente,
+            "bestand": self.bestand,
+            "gebeurtenissen": [g.to_dict() for g in self.gebeurtenissen],
+        }
+
+
+@dataclass(slots=True)
+class _Record:
+    commit: str
+    auteur: str
+    moment: str
+    onderwerp: str
+    status: str
+    path: str | None
+    old_path: str | None
+
+
+def _parse_log(out: bytes, repo: GitRepo) -> list[_Record]:
+    records = []
+    for chunk in out.decode("utf-8", "surrogateescape").split(_MARK)[1:]:
+        tokens = chunk.split("\0")
+        if len(tokens) < 5:
+            continue
+        commit, _, auteur, moment, onderwerp = tokens[:5]
+        rest = [t for t in (tok.lstrip("\n") for tok in tokens[5:]) if t]
+        status = rest[0][:1] if rest else ""
+        if status in ("R", "C") and len(rest) >= 3:
+            old_path, path = repo.relative(rest[1]), repo.relative(rest[2])
+        elif len(rest) >= 2:
+            old_path, path = None, repo.relative(rest[1])
+        else:
+            continue  # a commit without a change to the file (a merge)
+        records.append(_Record(commit, auteur, moment, onderwerp, status, path, old_path))
+    return records
+
+
+def _current_path(repo: GitRepo, project_id: str) -> tuple[str, str | None]:
+    """The project's file and the commit to start from (None: HEAD)."""
+    folder = repo.root / DATA_DIR / "projecten"
+    for candidate in sorted(folder.glob(f"*/{project_id}.yaml")):
+        return candidate.relative_to(repo.root).as_posix(), None
+    spec = f":(top,glob){repo.prefix}{DATA_DIR}/projecten/*/{project_id}.yaml"
+    out = repo.git("log", "-1", "--format=%H", "--name-only", "-z", "HEAD", "--", spec).decode(
+        "utf-8", "surrogateescape"
+    )
+    tokens = [t.strip("\n") for t in out.split("\0") if t.strip("\n")]
+    if len(tokens) >= 2 and (path := repo.relative(tokens[1])) is not None:
+        return path, tokens[0]
+    known = sorted(p.stem for p in folder.glob("*/*.yaml"))
+    close = did_you_mean(project_id, known)
+    hint = f" Bedoelde u '{close}'?" if close else ""
+    raise UsageError(
+        f"Het project '{project_id}' bestaat niet, nu niet en niet in de git-geschiedenis.{hint} "
+        "Geef de id van een project (de bestandsnaam zonder .yaml)."
+    )
+
+
+def project_history(root: Path, project_id: str) -> Geschiedenis:
+    """Every commit that changed project ``project_id``, oldest first."""
+    if not _SLUG.fullmatch(project_id):
+        raise UsageError(
+            f"'{project_id}' is geen geldige project-id: gebruik kleine letters, cijfers en koppeltekens, "
+            "zoals de bestandsnaam zonder .yaml."
+        )
+    repo = GitRepo(root)
+    repo.require_full_history()
+    path, start = _current_path(repo, project_id)
+    out = repo.git(
+        "log",
+        "--follow",
+        "--name-status",
+        "-z",
+        "-M",
+        _FORMAT,
+        "--date=iso-strict",
+        start or "HEAD",
+        "--",
+        path,
+    )
+    records = _parse_log(out, repo)
+    names = [f"{r.commit}:{repo.prefix}{r.path}" if r.status != "D" and r.path else "" for r in records]
+    context = [f"HEAD:{repo.prefix}{DATA_DIR}/regio.yaml", f"HEAD:{repo.prefix}{DATA_DIR}/themas.yaml"]
+    with repo.blobs() as reader:
+        wanted = [n for n in names if n]
+        contents = iter(reader.read(wanted + context))
+        versions = {n: next(contents) for n in wanted}
+        regio_raw, themas_raw = next(contents), next(contents)
+    regio, _ = parse(SourceFile("data/regio.yaml", regio_raw), "regio", "") if regio_raw else (None, [])
+    themas, _ = parse(SourceFile("data/themas.yaml", themas_raw), "themas", "") if themas_raw else (None, [])
+    history = Geschiedenis(
+        project=project_id,
+        naam=None,
+        gemeente=None,
+        bestand=path,
+        gemeenten=gemeente_names(mapping(regio) or None),
+        indicatoren=indicator_names(themas),
+    )
+    previous: _Version | None = None
+    for record, name in zip(reversed(records), reversed(names), strict=True):
+        event = Gebeurtenis(
+            commit=record.commit,
+            datum=_date(record.moment),
+            auteur=record.auteur,
+            onderwerp=record.onderwerp,
+            bestand=record.path or "",
+            wijziging="gewijzigd",
+            vorig_bestand=record.old_path,
+        )
+        history.gebeurtenissen.append(event)
+        if record.status == "D":
+            event.wijziging = "verwijderd"
+            previous = None
+            continue
+        raw = versions.get(name)
+        data, problems = (
+            parse(SourceFile(record.path or "", raw), "project", record.commit[:7]) if raw else (None, [])
+        )
+        if data is None:
+            event.wijziging = "onleesbaar"
+            continue
+        current = _Version(record.path or "", data)
+        if previous is None:
+            event.wijziging = "nieuw"
+        else:
+            item = build_item("project", previous, current)
+            event.wijzigingen = item.wijzigingen if item is not None else []
+            if record.status == "R":
+                event.wijziging = "hernoemd"
+        previous = current
+        history.naam = text(mapping(data), "naam") or history.naam
+        history.gemeente = text(mapping(data), "gemeente") or history.gemeente
+    if history.naam is None:
+        history.naam = stem(path)
+    return history
+
+
+def _date(moment: str) -> dt.date:
+    try:
+        return dt.datetime.fromisoformat(moment).date()
+    except ValueError:
+        return dt.date.min
