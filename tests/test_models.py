@@ -105,7 +105,7 @@ def test_a_valid_project_has_no_findings() -> None:
         ({"status": "uitvoring"}, "PA104", 7, "Bedoelde u 'uitvoering'?"),
         ({"wijk": "no"}, "PA017", 9, "aanhalingstekens"),
         ({"wijk": "010"}, "PA017", 9, "voorloopnul"),
-        ({"wijk": "1.10"}, "PA107", 9, 'wijk: "1.1"'),
+        ({"wijk": "1.10"}, "PA107", 9, "precies zoals bedoeld"),
         ({"wijk": "2024-01-01"}, "PA107", 9, "aanhalingstekens"),
         ({"id": "Kerkrade_Test"}, "PA105", 1, "kleine letters"),
         ({"naam": "-"}, "PA102", 1, "'naam' ontbreekt"),

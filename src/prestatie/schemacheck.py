@@ -135,6 +135,13 @@ def _message(error: ErrorDetails, field: str, model: type[BaseModel] | None) -> 
     if kind == "string_type":
         shown = value.isoformat() if isinstance(value, dt.date) else value
         if isinstance(value, bool | int | float | dt.date):
+            if isinstance(value, float):
+                # YAML already dropped what made the text special ("1.10" -> 1.1),
+                # so the hint cannot quote it back exactly.
+                return "PA107", (
+                    f"Hier hoort tekst, maar YAML leest {describe_value(value)}. Zet de waarde "
+                    f'tussen aanhalingstekens, precies zoals bedoeld, bijvoorbeeld {field}: "1.10".'
+                )
             return "PA107", (
                 f"Hier hoort tekst, maar YAML leest {describe_value(value)}. Zet de waarde "
                 f'tussen aanhalingstekens: {field}: "{shown}".'

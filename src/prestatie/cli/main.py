@@ -7,7 +7,17 @@ from typing import Any
 
 import typer
 
-from prestatie.cli import validate  # noqa: F401  (registers the command)
+# Importing a command module registers its command on the app.
+from prestatie.cli import (  # noqa: F401
+    diff,
+    geschiedenis,
+    nieuw,
+    report,
+    schema,
+    status,
+    validate,
+    voortgang,
+)
 from prestatie.cli.app import app
 from prestatie.cli.dutch_help import make_dutch
 from prestatie.cli.error_handler import run
