@@ -6,7 +6,6 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from prestatie.rules import months_before
 from prestatie.validate import validate_directory
 
 BASE = Path(__file__).parent / "cases" / "_base"
@@ -22,11 +21,6 @@ def _root(tmp_path: Path) -> Path:
 def _edit(root: Path, rel: str, old: str, new: str) -> None:
     path = root / rel
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-
-
-def test_months_before_clamps_to_the_end_of_the_month() -> None:
-    assert months_before(dt.date(2024, 8, 31), 6) == dt.date(2024, 2, 29)
-    assert months_before(dt.date(2024, 3, 15), 6) == dt.date(2023, 9, 15)
 
 
 def test_unknown_reference_suggests_the_id_also_from_a_name(tmp_path: Path) -> None:

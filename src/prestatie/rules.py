@@ -9,7 +9,6 @@ missing or broken, the references into it are not checked at all.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -18,6 +17,7 @@ from prestatie.codes import severity_of
 from prestatie.dataset import DataSet, Loaded
 from prestatie.findings import Finding
 from prestatie.models import Afspraak, Project
+from prestatie.projectstate import STALE_MONTHS, is_stale, is_vertraagd, last_voortgang
 from prestatie.suggest import did_you_mean
 from prestatie.yamlread import YamlPath
 
@@ -25,9 +25,6 @@ Rule = Callable[[DataSet, dt.date], Iterator[Finding]]
 
 # Statuses of a project that is being worked on, and so should log its progress.
 # An "idee" has no work to report yet; opgeleverd and vervallen are finished.
-ACTIVE_STATUSES = frozenset({"voorbereiding", "uitvoering", "gepauzeerd"})
-FINISHED_STATUSES = frozenset({"opgeleverd", "vervallen"})
-VOORTGANG_MONTHS = 6
 # Jaarschijven may be fractions; sums within this margin count as equal.
 _TOLERANCE = 1e-6
 
@@ -50,14 +47,6 @@ def _suggestion(word: str, options: Iterable[str]) -> str:
 def _number(value: float) -> str:
     """A number as an advisor writes it: 400, not 400.0; a decimal comma is not YAML."""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` calendar months earlier (clamped to the month's end)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
 
 
 # Ids -----------------------------------------------------------------------------
@@ -388,9 +377,7 @@ def _delayed(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
     for loaded in dataset.projecten:
         project = loaded.model
         planning = project.planning
-        if planning is None or project.status in FINISHED_STATUSES:
-            continue
-        if planning.oplevering < peildatum:
+        if planning is not None and is_vertraagd(project, peildatum):
             yield finding_at(
                 loaded,
                 ("planning", "oplevering"),
@@ -403,12 +390,11 @@ def _delayed(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
 
 
 def _stale_voortgang(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
-    cutoff = months_before(peildatum, VOORTGANG_MONTHS)
     for loaded in dataset.projecten:
         project = loaded.model
-        if project.status not in ACTIVE_STATUSES:
+        if not is_stale(project, peildatum):
             continue
-        if not project.voortgang:
+        if last_voortgang(project, peildatum) is None:
             yield finding_at(
                 loaded,
                 ("status",),
@@ -417,16 +403,18 @@ def _stale_voortgang(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
                 "'voortgang:' een regel toe met datum en toelichting.",
             )
             continue
-        index, newest = max(enumerate(project.voortgang), key=lambda item: (item[1].datum, item[0]))
-        if newest.datum < cutoff:
-            yield finding_at(
-                loaded,
-                ("voortgang", index, "datum"),
-                "PA302",
-                f"De laatste voortgang is van {newest.datum.isoformat()}, meer dan "
-                f"{VOORTGANG_MONTHS} maanden voor de peildatum {peildatum.isoformat()}. Voeg een "
-                "regel toe onder 'voortgang:' met de stand van nu.",
-            )
+        index, newest = max(
+            ((i, entry) for i, entry in enumerate(project.voortgang) if entry.datum <= peildatum),
+            key=lambda item: (item[1].datum, item[0]),
+        )
+        yield finding_at(
+            loaded,
+            ("voortgang", index, "datum"),
+            "PA302",
+            f"De laatste voortgang is van {newest.datum.isoformat()}, meer dan "
+            f"{STALE_MONTHS} maanden voor de peildatum {peildatum.isoformat()}. Voeg een "
+            "regel toe onder 'voortgang:' met de stand van nu.",
+        )
 
 
 def _bijdrage_without_doel(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
