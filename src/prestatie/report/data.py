@@ -84,19 +84,6 @@ def _figures(figures: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _selected_projects(dataset: DataSet, status: StatusReport, afspraak_ids: set[str]) -> list[Project]:
-    """The projects of the selection, as the status engine counts them."""
-    chosen = status.filter
-    projects = [loaded.model for loaded in dataset.projecten]
-    if chosen.corporatie is not None:
-        projects = [p for p in projects if p.trekker == chosen.corporatie or chosen.corporatie in p.partijen]
-    if chosen.gemeente is not None:
-        projects = [p for p in projects if p.gemeente == chosen.gemeente]
-    if chosen.thema is not None:
-        projects = [p for p in projects if afspraak_ids.intersection(p.afspraken)]
-    return projects
-
-
 def _naam(dataset: DataSet, ident: str) -> str:
     partij = dataset.partijen.get(ident)
     return partij.naam if partij is not None else ident
@@ -339,7 +326,7 @@ def build_report(
         own = [a for a in afspraken if a["thema"] == thema_id]
         if own:
             themas.append({"id": thema_id, "naam": thema_naam, "afspraken": own})
-    projects = _selected_projects(dataset, status, {a["id"] for a in afspraken})
+    projects = [dataset.projecten_by_id[ident].model for ident in status.projecten]
     rows = _project_rows(dataset, projects, status)
     actions = _actions(dataset, status)
     title_suffix, place = _where(status, regio_naam)

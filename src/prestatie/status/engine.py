@@ -90,6 +90,7 @@ def compute_status(
         regio=dataset.regio.model.naam if dataset.regio is not None else "",
         themas=tuple((t.id, t.naam) for t in dataset.themas_by_id.values()),
         voorbeeldgegevens=dataset.regio.model.voorbeeldgegevens if dataset.regio is not None else False,
+        projecten=tuple(p.id for p in listed),
     )
 
 

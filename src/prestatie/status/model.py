@@ -188,6 +188,9 @@ class StatusReport:
     regio: str = ""
     themas: tuple[tuple[str, str], ...] = ()
     voorbeeldgegevens: bool = False
+    # The ids of the projects of the selection, in data-set order: what the report
+    # lists. Not part of the JSON contract.
+    projecten: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
