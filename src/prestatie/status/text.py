@@ -123,11 +123,11 @@ def _figure_cells(figures: Figures, eenheid: str) -> list[Text | str]:
 def _doel_table(doelen: Iterable[DoelStatus]) -> Table:
     # No padding: the box's column divider is one space, which leaves the label room.
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=0)
-    table.add_column("Doel", min_width=19, overflow="fold")
+    table.add_column("Doel", min_width=12, overflow="fold")
     for header in ("Streef", "Verwacht", "Gereal.", "Pijplijn"):
         table.add_column(header, justify="right", no_wrap=True)
     table.add_column("Voortgang", no_wrap=True)
-    table.add_column("Oordeel", min_width=8)
+    table.add_column("Oordeel", min_width=11)
     for doel in doelen:
         label = f"{doel.naam} ({doel.eenheid})" if doel.eenheid else doel.naam
         table.add_row(label, *_figure_cells(doel.figures, doel.eenheid))
