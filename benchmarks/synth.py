@@ -42,8 +42,12 @@ def _afspraken_by_gemeente(data: Path, gemeenten: list[str]) -> dict[str, list[d
 def project_text(rng: random.Random, index: int, gemeente: str, afspraak: dict[str, object],
                  corporaties: list[str]) -> tuple[str, str]:
     status = rng.choices([s for s, _ in STATUSES], weights=[w for _, w in STATUSES])[0]
-    start = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(0, 6 * 365))
-    oplevering = start + dt.timedelta(days=rng.randrange(120, 4 * 365))
+    if status == "opgeleverd":
+        oplevering = TODAY - dt.timedelta(days=rng.randrange(200, 6 * 365))
+    else:
+        # Mostly still ahead; about one in ten is past its planned oplevering.
+        oplevering = TODAY + dt.timedelta(days=rng.randrange(-90, 900))
+    start = oplevering - dt.timedelta(days=rng.randrange(120, 3 * 365))
     trekker = rng.choice(corporaties)
     project_id = f"{gemeente}-synthetisch-project-{index:05d}"
     doelen = afspraak.get("doelen") or []
@@ -60,7 +64,7 @@ def project_text(rng: random.Random, index: int, gemeente: str, afspraak: dict[s
         f"planning: {{start: {start.isoformat()}, oplevering: {oplevering.isoformat()}}}",
     ]
     if status == "opgeleverd":
-        delivered = min(oplevering + dt.timedelta(days=rng.randrange(0, 200)), TODAY)
+        delivered = min(oplevering + dt.timedelta(days=rng.randrange(0, 120)), TODAY)
         lines.append(f"opgeleverd: {delivered.isoformat()}")
     if doelen:
         lines.append("bijdragen:")
@@ -68,9 +72,11 @@ def project_text(rng: random.Random, index: int, gemeente: str, afspraak: dict[s
             lines.append(f"  {doel['indicator']}: {rng.randrange(1, 40)}")
     lines.append(f"investering: {rng.randrange(100, 20000) * 1000}")
     lines.append("voortgang:")
-    day = start
-    for step in range(rng.randrange(1, 6)):
-        day = min(day + dt.timedelta(days=rng.randrange(30, 300)), TODAY)
+    steps = rng.randrange(1, 6)
+    # Active projects log regularly; about one in twenty has gone quiet.
+    last = min(TODAY, oplevering) - dt.timedelta(days=rng.randrange(0, 150 if rng.random() > 0.05 else 400))
+    for step in range(steps):
+        day = last - dt.timedelta(days=60 * (steps - 1 - step))
         lines.append(f"  - datum: {day.isoformat()}")
         lines.append(f"    toelichting: Stap {step + 1} is afgerond; de planning is bijgewerkt.")
     return project_id, "\n".join(lines) + "\n"
