@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from prestatie.cli.app import app
-from prestatie.cli.options import DataOption, choose_format
+from prestatie.cli.options import CorporatieOption, DataOption, GemeenteOption, ThemaOption, choose_format
 
 FORMATS = ("text", "json")
 
@@ -34,27 +34,9 @@ def diff(
     ] = None,
     *,
     data: DataOption = None,
-    gemeente: Annotated[
-        str | None,
-        typer.Option(
-            "--gemeente", metavar="G", help="Alleen deze gemeente (id of naam).", show_default=False
-        ),
-    ] = None,
-    corporatie: Annotated[
-        str | None,
-        typer.Option(
-            "--corporatie",
-            metavar="C",
-            help="Alleen projecten en afspraken waarin deze corporatie trekker of partij is (id of naam).",
-            show_default=False,
-        ),
-    ] = None,
-    thema: Annotated[
-        str | None,
-        typer.Option(
-            "--thema", metavar="T", help="Alleen afspraken van dit thema (id of naam).", show_default=False
-        ),
-    ] = None,
+    gemeente: GemeenteOption = None,
+    corporatie: CorporatieOption = None,
+    thema: ThemaOption = None,
     format: Annotated[
         str, typer.Option("--format", "-f", metavar="text|json", help="Uitvoer: text of json.")
     ] = "text",

@@ -29,6 +29,37 @@ PerOption = Annotated[
     ),
 ]
 
+# The selection that status, report and diff share (resolved by prestatie.selection).
+GemeenteOption = Annotated[
+    str | None,
+    typer.Option("--gemeente", metavar="G", help="Alleen deze gemeente (id of naam).", show_default=False),
+]
+CorporatieOption = Annotated[
+    str | None,
+    typer.Option(
+        "--corporatie",
+        metavar="C",
+        help="Alleen projecten waarin deze corporatie trekker of partij is (id of naam).",
+        show_default=False,
+    ),
+]
+ThemaOption = Annotated[
+    str | None,
+    typer.Option(
+        "--thema", metavar="T", help="Alleen afspraken van dit thema (id of naam).", show_default=False
+    ),
+]
+RevOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rev",
+        metavar="REV",
+        help="Reken met de gegevens zoals ze waren in deze git-revisie: tag, branch, commit of "
+        "datum JJJJ-MM-DD (de laatste commit op of vóór die dag).",
+        show_default=False,
+    ),
+]
+
 
 def parse_peildatum(text: str | None) -> dt.date:
     if text is None:

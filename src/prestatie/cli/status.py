@@ -8,7 +8,16 @@ from typing import Annotated
 import typer
 
 from prestatie.cli.app import app
-from prestatie.cli.options import DataOption, PerOption, choose_format, parse_peildatum
+from prestatie.cli.options import (
+    CorporatieOption,
+    DataOption,
+    GemeenteOption,
+    PerOption,
+    RevOption,
+    ThemaOption,
+    choose_format,
+    parse_peildatum,
+)
 
 FORMATS = ("text", "json")
 
@@ -17,41 +26,14 @@ FORMATS = ("text", "json")
 def status(
     *,
     data: DataOption = None,
-    gemeente: Annotated[
-        str | None,
-        typer.Option(
-            "--gemeente", metavar="G", help="Alleen deze gemeente (id of naam).", show_default=False
-        ),
-    ] = None,
-    corporatie: Annotated[
-        str | None,
-        typer.Option(
-            "--corporatie",
-            metavar="C",
-            help="Alleen projecten waarin deze corporatie trekker of partij is (id of naam).",
-            show_default=False,
-        ),
-    ] = None,
-    thema: Annotated[
-        str | None,
-        typer.Option(
-            "--thema", metavar="T", help="Alleen afspraken van dit thema (id of naam).", show_default=False
-        ),
-    ] = None,
+    gemeente: GemeenteOption = None,
+    corporatie: CorporatieOption = None,
+    thema: ThemaOption = None,
     per: PerOption = None,
     format: Annotated[
         str, typer.Option("--format", "-f", metavar="text|json", help="Uitvoer: text of json.")
     ] = "text",
-    rev: Annotated[
-        str | None,
-        typer.Option(
-            "--rev",
-            metavar="REV",
-            help="Reken met de gegevens zoals ze waren in deze git-revisie: tag, branch, commit of "
-            "datum JJJJ-MM-DD (de laatste commit op of vóór die dag).",
-            show_default=False,
-        ),
-    ] = None,
+    rev: RevOption = None,
 ) -> int:
     """Toon per afspraak en doel of het op koers ligt, en welke projecten vertraagd zijn."""
     import datetime as dt
