@@ -9,7 +9,16 @@ from typing import Annotated
 import typer
 
 from prestatie.cli.app import app
-from prestatie.cli.options import DataOption, PerOption, choose_format, parse_peildatum
+from prestatie.cli.options import (
+    CorporatieOption,
+    DataOption,
+    GemeenteOption,
+    PerOption,
+    RevOption,
+    ThemaOption,
+    choose_format,
+    parse_peildatum,
+)
 from prestatie.errors import UsageError
 
 FORMATS = ("markdown", "html")
@@ -34,25 +43,9 @@ def _pick_format(format: str | None, output: Path | None, alle: bool) -> str:
 def report(
     *,
     data: DataOption = None,
-    gemeente: Annotated[
-        str | None,
-        typer.Option(
-            "--gemeente", metavar="G", help="Alleen deze gemeente (id of naam).", show_default=False
-        ),
-    ] = None,
-    corporatie: Annotated[
-        str | None,
-        typer.Option(
-            "--corporatie",
-            metavar="C",
-            help="Alleen projecten waarbij deze corporatie trekker of partij is (id of naam).",
-            show_default=False,
-        ),
-    ] = None,
-    thema: Annotated[
-        str | None,
-        typer.Option("--thema", metavar="T", help="Alleen dit thema (id of naam).", show_default=False),
-    ] = None,
+    gemeente: GemeenteOption = None,
+    corporatie: CorporatieOption = None,
+    thema: ThemaOption = None,
     per: PerOption = None,
     format: Annotated[
         str | None,
@@ -89,6 +82,17 @@ def report(
             "--alle", help="Eén rapport per gemeente plus een overzichtspagina, in de map van --output."
         ),
     ] = False,
+    rev: RevOption = None,
+    sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--sinds",
+            metavar="REV",
+            help="Voeg een hoofdstuk 'Wijzigingen sinds …' toe: wat er veranderde sinds deze git-revisie "
+            "(tag, branch, commit of datum JJJJ-MM-DD), zoals 'prestatie diff' het toont.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     """Maak een briefing over de voortgang: Markdown of een HTML-pagina om te printen."""
     from prestatie.report.build import make_report
@@ -107,6 +111,8 @@ def report(
         output=output,
         templates=templates,
         alle=alle,
+        rev=rev,
+        sinds=sinds,
     )
     if outcome.text is not None:
         sys.stdout.write(outcome.text)

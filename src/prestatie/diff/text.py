@@ -203,21 +203,29 @@ def _summary(diff: DataDiff) -> list[str]:
     return lines
 
 
-def _item_head(item: ItemDiff) -> str:
-    mark = _MARK[item.wijziging]
+def _item_note(item: ItemDiff) -> str | None:
+    """What the name of a new or removed item is followed by, in brackets; None for a change."""
     if item.soort == "project":
         if item.wijziging == "nieuw":
-            extra = f"nieuw project, {item.status or 'zonder status'}"
+            note = f"nieuw project, {item.status or 'zonder status'}"
             if item.oplevering:
-                extra += f", oplevering {datum(item.oplevering)}"
-            return f"{mark} {item.naam} ({extra})"
+                note += f", oplevering {datum(item.oplevering)}"
+            return note
         if item.wijziging == "verwijderd":
-            return f"{mark} {item.naam} (verwijderd; status was {item.status or 'onbekend'})"
-        return f"{mark} {item.naam}"
+            return f"verwijderd; status was {item.status or 'onbekend'}"
+        return None
     if item.soort == "afspraak":
-        label = {"nieuw": " (nieuwe afspraak)", "verwijderd": " (verwijderd)"}.get(item.wijziging, "")
-        return f"{mark} {item.naam}{label}"
-    return f"{mark} {item.bestand}" + (" (nieuw)" if item.wijziging == "nieuw" else "")
+        return {"nieuw": "nieuwe afspraak", "verwijderd": "verwijderd"}.get(item.wijziging)
+    return "nieuw" if item.wijziging == "nieuw" else None
+
+
+def _item_name(item: ItemDiff) -> str:
+    return item.naam if item.soort in ("project", "afspraak") else item.bestand
+
+
+def _item_head(item: ItemDiff) -> str:
+    note = _item_note(item)
+    return f"{_MARK[item.wijziging]} {_item_name(item)}" + (f" ({note})" if note else "")
 
 
 def _item_lines(item: ItemDiff, diff: DataDiff) -> list[str]:
@@ -291,18 +299,28 @@ def render_history(history: Geschiedenis) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _since(side: Kant) -> str:
+    """A revision as the section's title names it: its name and, when known, its date."""
+    if side.werkmap:
+        return "de werkmap"
+    return f"{side.naam} ({datum(side.datum)})" if side.datum else str(side.naam)
+
+
 def report_section(diff: DataDiff) -> dict[str, object]:
     """The diff as plain, display-ready data for the briefing's "Wijzigingen sinds …" section.
 
     The same lines as the terminal text, grouped the same way; a template only lays
-    them out (and escapes them).
+    them out (and escapes them). ``inleiding`` is one sentence that names both sides;
+    when nothing changed (``leeg``) it says so and is all there is to show. ``groepen``
+    holds every item under its heading: each gemeente, then Afspraken, then Regio en
+    thema's; ``gemeenten``, ``afspraken`` and ``overig`` hold the same items apart.
     """
 
     def entry(item: ItemDiff) -> dict[str, object]:
         return {
-            "teken": _MARK[item.wijziging],
+            "naam": _item_name(item),
             "wijziging": item.wijziging,
-            "kop": _item_head(item)[2:],
+            "toelichting": _item_note(item),
             "regels": change_lines(item.wijzigingen, diff.indicatoren, diff.gemeenten),
         }
 
@@ -310,13 +328,37 @@ def report_section(diff: DataDiff) -> dict[str, object]:
         {"naam": diff.gemeenten.get(g, g or "Zonder gemeente"), "projecten": [entry(i) for i in items]}
         for g, items in groupby(diff.projecten, key=lambda i: i.gemeente or "")
     ]
+    afspraken = [entry(i) for i in diff.afspraken]
+    overig = [entry(i) for i in diff.overig]
+    # The groups in the order the terminal text has them, each under its own heading.
+    groepen = [{"kop": g["naam"], "onderdelen": g["projecten"]} for g in gemeenten]
+    for kop, items in (("Afspraken", afspraken), ("Regio en thema's", overig)):
+        if items:
+            groepen.append({"kop": kop, "onderdelen": items})
+    van = kant(diff.van)
+    tot = "nu (de werkmap)" if diff.tot.werkmap else kant(diff.tot)
+    where = " in deze selectie" if any(diff.filter.values()) else ""
+    if diff.empty and diff.meldingen:
+        readable = "in de bestanden die te lezen waren"
+        inleiding = f"Van {van} tot {tot} is er{where} niets inhoudelijk veranderd {readable}."
+    elif diff.empty:
+        inleiding = f"Van {van} tot {tot} is er{where} niets inhoudelijk veranderd."
+    else:
+        inleiding = f"Wat er{where} inhoudelijk veranderde van {van} tot {tot}."
+    meldingen = [
+        f"{m.finding.file} ({m.kant}), regel {m.finding.line}: {m.finding.message}" for m in diff.meldingen
+    ]
     return {
-        "titel": f"Wijzigingen sinds {kant(diff.van)}",
-        "tot": kant(diff.tot),
+        "titel": f"Wijzigingen sinds {_since(diff.van)}",
+        "van": van,
+        "tot": tot,
+        "inleiding": inleiding,
         "samenvatting": _summary(diff),
         "leeg": diff.empty,
+        "groepen": groepen,
         "gemeenten": gemeenten,
-        "afspraken": [entry(i) for i in diff.afspraken],
-        "overig": [entry(i) for i in diff.overig],
+        "afspraken": afspraken,
+        "overig": overig,
+        "meldingen": meldingen,
         "data": diff.to_dict(),
     }

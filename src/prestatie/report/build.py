@@ -1,7 +1,9 @@
 """``prestatie report`` as a library call: validate, compute status, lay out, write.
 
 One report (any filter) to a string or a file, or with ``alle`` one report per
-gemeente plus an index page in a folder.
+gemeente plus an index page in a folder. With ``rev`` the data is read from that
+git revision instead of the working tree; with ``sinds`` each report gets a section
+"Wijzigingen sinds …" from the semantic diff (``prestatie diff SINDS [REV]``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from prestatie.report.data import build_index, build_report, git_revision
 from prestatie.report.output import write_atomic
 from prestatie.report.render import SUFFIX, Format, render
 from prestatie.status import compute_status
-from prestatie.validate import require_valid, validate_directory
+from prestatie.validate import load_valid
 
 
 @dataclass
@@ -37,24 +39,64 @@ def generation_time() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
-def render_one(
+def report_data(
     dataset: DataSet,
     *,
     peildatum: dt.date,
-    kind: Format,
-    gemeente: str | None = None,
-    corporatie: str | None = None,
-    thema: str | None = None,
-    templates: Path | None = None,
+    gemeente: str | None,
+    corporatie: str | None,
+    thema: str | None,
     revision: dict[str, Any] | None,
     generated: dt.datetime,
-) -> str:
-    """One report of a valid data set as Markdown or HTML."""
+) -> dict[str, Any]:
+    """The template data of one report; ``wijzigingen`` (the section of --sinds) is None."""
     status = compute_status(
         dataset, peildatum=peildatum, gemeente=gemeente, corporatie=corporatie, thema=thema
     )
     data = build_report(dataset, status, generated=generated, revision=revision)
-    return render("report", kind, data, templates)
+    data["wijzigingen"] = None
+    return data
+
+
+def worktree_revision(root: Path) -> dict[str, Any] | None:
+    """The colophon's git details for data read from the working tree (None outside git)."""
+    found = git_revision(root)
+    return None if found is None else {**found, "naam": None, "datum": None}
+
+
+def load_at_revision(root: Path, rev: str) -> tuple[DataSet, dict[str, Any]]:
+    """The valid data set at git revision ``rev`` and the colophon's details of that revision.
+
+    Validated against today, as ``status --rev`` does: an oplevering that lies before
+    today is valid data, whatever the peildatum.
+    """
+    from prestatie.gitsource import GitRepo
+
+    repo = GitRepo(root)
+    commit = repo.resolve(rev).commit  # first, so that a bad revision is a usage error at once
+    # require_valid_at resolves ``rev`` again, so that its messages name the revision as
+    # the user wrote it; both resolve to the same commit unless a ref moves in between.
+    dataset = load_valid(root, rev=rev)
+    day = repo.git("log", "-1", "--format=%cs", commit, "--").decode("ascii").strip() or None
+    revision = {"revisie": commit, "revisie_kort": commit[:12], "gewijzigd": False, "naam": rev, "datum": day}
+    return dataset, revision
+
+
+def changes_since(
+    root: Path,
+    sinds: str,
+    rev: str | None,
+    *,
+    gemeente: str | None,
+    corporatie: str | None,
+    thema: str | None,
+) -> dict[str, Any]:
+    """The "Wijzigingen sinds …" section: the diff from ``sinds`` to ``rev`` (None: the working tree)."""
+    from prestatie.diff.engine import diff_revisions
+    from prestatie.diff.text import report_section
+
+    diff = diff_revisions(root, sinds, rev, gemeente=gemeente, corporatie=corporatie, thema=thema)
+    return report_section(diff)
 
 
 def make_report(
@@ -68,8 +110,63 @@ def make_report(
     output: Path | None = None,
     templates: Path | None = None,
     alle: bool = False,
+    rev: str | None = None,
+    sinds: str | None = None,
 ) -> ReportOutcome:
-    """Validate the data under ``root`` and make the report(s); see ``prestatie report --help``."""
+    """Validate the data under ``root`` (at git revision ``rev`` when given) and make the
+    report(s), with a section of the changes since revision ``sinds`` when given; see
+    ``prestatie report --help``."""
+    _check_output(output, alle=alle, gemeente=gemeente)
+    if sinds is not None:
+        from prestatie.gitsource import GitRepo
+
+        GitRepo(root).resolve(sinds)  # a mistyped revision fails now, before the data is read
+    if rev is None:
+        dataset = load_valid(root)
+        revision = worktree_revision(root)
+    else:
+        dataset, revision = load_at_revision(root, rev)
+    generated = generation_time()
+
+    def one(gemeente_id: str | None) -> dict[str, Any]:
+        data = report_data(
+            dataset,
+            peildatum=peildatum,
+            gemeente=gemeente_id,
+            corporatie=corporatie,
+            thema=thema,
+            revision=revision,
+            generated=generated,
+        )
+        if sinds is not None:
+            data["wijzigingen"] = changes_since(
+                root, sinds, rev, gemeente=gemeente_id, corporatie=corporatie, thema=thema
+            )
+        return data
+
+    if not alle or output is None:
+        text = render("report", kind, one(gemeente), templates)
+        if output is None:
+            return ReportOutcome(text=text)
+        write_atomic(output, text)
+        return ReportOutcome(written=[output])
+    output.mkdir(parents=True, exist_ok=True)
+    outcome = ReportOutcome()
+    reports = []
+    for gemeente_id in dataset.gemeenten:
+        data = one(gemeente_id)
+        filename = f"{gemeente_id}.{SUFFIX[kind]}"
+        write_atomic(output / filename, render("report", kind, data, templates))
+        outcome.written.append(output / filename)
+        reports.append((filename, data))
+    index = build_index(dataset, reports, peildatum=peildatum, generated=generated, revision=revision)
+    write_atomic(output / f"index.{SUFFIX[kind]}", render("index", kind, index, templates))
+    outcome.written.append(output / f"index.{SUFFIX[kind]}")
+    return outcome
+
+
+def _check_output(output: Path | None, *, alle: bool, gemeente: str | None) -> None:
+    """Usage errors of --output and --alle, before any work is done."""
     if alle:
         if output is None:
             raise UsageError("--alle schrijft één rapport per gemeente: geef met --output een map op.")
@@ -85,39 +182,3 @@ def make_report(
             )
         if not output.parent.is_dir():
             raise UsageError(f"De map '{output.parent}' bestaat niet; maak die eerst aan.")
-    dataset, result = validate_directory(root, peildatum=peildatum)
-    require_valid(dataset, result)
-    generated = generation_time()
-    revision = git_revision(root)
-    if not alle or output is None:
-        text = render_one(
-            dataset,
-            peildatum=peildatum,
-            kind=kind,
-            gemeente=gemeente,
-            corporatie=corporatie,
-            thema=thema,
-            templates=templates,
-            revision=revision,
-            generated=generated,
-        )
-        if output is None:
-            return ReportOutcome(text=text)
-        write_atomic(output, text)
-        return ReportOutcome(written=[output])
-    output.mkdir(parents=True, exist_ok=True)
-    outcome = ReportOutcome()
-    reports = []
-    for gemeente_id in dataset.gemeenten:
-        status = compute_status(
-            dataset, peildatum=peildatum, gemeente=gemeente_id, corporatie=corporatie, thema=thema
-        )
-        data = build_report(dataset, status, generated=generated, revision=revision)
-        filename = f"{gemeente_id}.{SUFFIX[kind]}"
-        write_atomic(output / filename, render("report", kind, data, templates))
-        outcome.written.append(output / filename)
-        reports.append((filename, data))
-    index = build_index(dataset, reports, peildatum=peildatum, generated=generated, revision=revision)
-    write_atomic(output / f"index.{SUFFIX[kind]}", render("index", kind, index, templates))
-    outcome.written.append(output / f"index.{SUFFIX[kind]}")
-    return outcome
