@@ -251,3 +251,13 @@ def test_help_is_dutch(cli: Cli) -> None:
         "--alle",
     ):
         assert option in result.stdout
+
+
+def test_a_peildatum_before_a_real_oplevering_still_reports(cli: Cli) -> None:
+    # kerkrade-kaalheide-verduurzaming was opgeleverd on 2024-09-27: valid data today,
+    # and at 2024-07-01 it counts as in uitvoering instead of making the data invalid.
+    from conftest import REPO
+
+    result = cli("report", "--data", REPO, "--gemeente", "Kerkrade", "--per", "2024-07-01")
+    assert result.exit_code == 0, result.stderr
+    assert "Stand per 1 juli 2024" in result.stdout

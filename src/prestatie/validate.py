@@ -106,3 +106,18 @@ def require_valid(dataset: DataSet, result: ValidationResult) -> DataSet:
             "u het herstelt."
         )
     return dataset
+
+
+def load_valid(root: Path, *, rev: str | None = None) -> DataSet:
+    """The data set of ``root`` (at git revision ``rev`` when given), if it has no errors.
+
+    Checked against today, not against a command's peildatum: an oplevering before
+    today is valid data even when a status or report looks back to a date before it
+    (the project then counts as in uitvoering at that date).
+    """
+    today = dt.date.today()
+    if rev is not None:
+        from prestatie.gitsource import require_valid_at
+
+        return require_valid_at(root, rev, peildatum=today)
+    return require_valid(*validate_directory(root, peildatum=today))

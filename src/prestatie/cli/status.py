@@ -36,22 +36,14 @@ def status(
     rev: RevOption = None,
 ) -> int:
     """Toon per afspraak en doel of het op koers ligt, en welke projecten vertraagd zijn."""
-    import datetime as dt
 
     from prestatie.source import find_root
     from prestatie.status import compute_status
-    from prestatie.validate import require_valid, validate_directory
+    from prestatie.validate import load_valid
 
     output = choose_format(format, FORMATS)
     peildatum = parse_peildatum(per)
-    # Validate against today: an oplevering before today is valid data even when the
-    # peildatum lies before it (status then counts the project as in uitvoering).
-    if rev is not None:
-        from prestatie.gitsource import require_valid_at
-
-        dataset = require_valid_at(find_root(data), rev, peildatum=dt.date.today())
-    else:
-        dataset = require_valid(*validate_directory(find_root(data), peildatum=dt.date.today()))
+    dataset = load_valid(find_root(data), rev=rev)
     report = compute_status(
         dataset, peildatum=peildatum, gemeente=gemeente, corporatie=corporatie, thema=thema
     )
