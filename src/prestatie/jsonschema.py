@@ -128,7 +128,7 @@ def render_schema(kind: str) -> str:
 
 def write_schemas(output: Path) -> list[Path]:
     """Write every schema into ``output`` (created if needed), each file atomically."""
-    from prestatie.edit.atomic import replace_file
+    from prestatie.atomic import replace_file
 
     output.mkdir(parents=True, exist_ok=True)
     written = []

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from prestatie.atomic import create_file
 from prestatie.dataset import DataSet
-from prestatie.edit.atomic import create_file
 from prestatie.edit.check import check_candidate, load_dataset
 from prestatie.edit.names import resolve
 from prestatie.edit.scalars import slugify, with_prefix

@@ -16,7 +16,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from prestatie.edit.atomic import read_snapshot, replace_file
+from prestatie.atomic import read_snapshot, replace_file
 from prestatie.edit.check import check_candidate, load_dataset
 from prestatie.edit.scalars import date_scalar
 from prestatie.edit.yamltext import Unsupported, YamlText, roundtrip

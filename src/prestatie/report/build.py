@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from prestatie.atomic import replace_file
 from prestatie.dataset import DataSet
 from prestatie.errors import UsageError
 from prestatie.report.data import build_index, build_report, git_revision
-from prestatie.report.output import write_atomic
 from prestatie.report.render import SUFFIX, Format, render
 from prestatie.status import compute_status
 from prestatie.validate import load_valid
@@ -148,7 +148,7 @@ def make_report(
         text = render("report", kind, one(gemeente), templates)
         if output is None:
             return ReportOutcome(text=text)
-        write_atomic(output, text)
+        replace_file(output, text.encode("utf-8"))
         return ReportOutcome(written=[output])
     output.mkdir(parents=True, exist_ok=True)
     outcome = ReportOutcome()
@@ -156,11 +156,11 @@ def make_report(
     for gemeente_id in dataset.gemeenten:
         data = one(gemeente_id)
         filename = f"{gemeente_id}.{SUFFIX[kind]}"
-        write_atomic(output / filename, render("report", kind, data, templates))
+        replace_file(output / filename, render("report", kind, data, templates).encode("utf-8"))
         outcome.written.append(output / filename)
         reports.append((filename, data))
     index = build_index(dataset, reports, peildatum=peildatum, generated=generated, revision=revision)
-    write_atomic(output / f"index.{SUFFIX[kind]}", render("index", kind, index, templates))
+    replace_file(output / f"index.{SUFFIX[kind]}", render("index", kind, index, templates).encode("utf-8"))
     outcome.written.append(output / f"index.{SUFFIX[kind]}")
     return outcome
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from prestatie.edit.atomic import create_file, read_snapshot, replace_file
+from prestatie.atomic import create_file, read_snapshot, replace_file
 from prestatie.errors import UsageError
 
 
