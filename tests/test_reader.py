@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
+
 from prestatie.dataset import load_file
 from prestatie.source import SourceFile
 from prestatie.yamlread import YamlDocument, read_yaml
@@ -56,3 +58,21 @@ def test_duplicate_key_names_the_first_line_and_keeps_the_first_value() -> None:
     assert "regel 2" in outcome.findings[0].message
     assert outcome.document is not None and outcome.document.data == {"a": 1, "b": {"c": 2}}
     assert outcome.document.locate(("b", "c")) == (3, 6)
+
+
+@pytest.mark.parametrize(
+    ("source", "value", "warned"),
+    [
+        (b"titel: Project #1 prioriteit\n", "Project", True),
+        (b"naam: a #b\nx: 1\n", "a", True),
+        (b"status: idee  # twee spaties: bewust commentaar\n", "idee", False),
+        (b'naam: "a #b"\n', "a #b", False),
+        (b"naam: |\n  tekst #x\n", "tekst #x\n", False),
+    ],
+)
+def test_text_cut_off_by_a_comment_is_a_warning(source: bytes, value: str, warned: bool) -> None:
+    outcome = read_yaml(source, "data/projecten/kerkrade/x.yaml")
+    assert outcome.document is not None
+    assert next(iter(outcome.document.data.values())) == value
+    codes = [(f.code, f.severity.value) for f in outcome.findings]
+    assert codes == ([("PA306", "warning")] if warned else [])

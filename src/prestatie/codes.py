@@ -74,6 +74,7 @@ CODES: dict[str, Code] = {
         Code("PA303", _W, "Bijdrage aan een indicator zonder doel"),
         Code("PA304", _W, "Afspraak met doelen heeft geen projecten"),
         Code("PA305", _W, "Trekker staat niet bij de partijen"),
+        Code("PA306", _W, "Tekst na ' #' valt weg als commentaar"),
     ]
 }
 

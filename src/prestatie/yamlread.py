@@ -65,6 +65,9 @@ _BAD_CHAR = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
     "\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
 )
+# A plain value, one space, then '#': YAML makes the rest a comment, so text such as
+# "Project #1" silently loses its end. Two or more spaces read as a deliberate comment.
+_SINGLE_SPACE_HASH = re.compile(r"[^\s#] #")
 _CONFLICT_MARKER = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
 
 
@@ -704,5 +707,45 @@ def read_yaml(raw: bytes, file: str, *, top: type = dict) -> ReadOutcome:
             f"Dit bestand moet op het hoogste niveau {wanted} bevatten.",
         )
         return ReadOutcome(None, reader.findings, reader.bad_paths)
+    if " #" in text and _SINGLE_SPACE_HASH.search(text):
+        reader.findings.extend(_cut_by_comment(text, file))
     document = YamlDocument(data, flat=(reader.value_positions, reader.key_positions))
     return ReadOutcome(document, reader.findings, reader.bad_paths)
+
+
+def _cut_by_comment(text: str, file: str) -> list[Finding]:
+    """Warnings for plain values followed by ' #' on the same line (PA306).
+
+    Only runs for the rare file where a single space precedes a '#'; the text parsed
+    once already, so this second pass over its events cannot fail.
+    """
+    lines = text.split("\n")
+    findings = []
+    parser = _CParser(text)
+    try:
+        while (event := parser.get_event()) is not None:
+            if event.__class__ is not ScalarEvent or event.style:
+                continue
+            end = event.end_mark
+            line = lines[end.line] if end.line < len(lines) else ""
+            if line[end.column : end.column + 2] != " #":
+                continue
+            kept = event.value
+            whole = f"{kept} {line[end.column + 1 :].rstrip()}"
+            findings.append(
+                Finding(
+                    file,
+                    end.line + 1,
+                    end.column + 2,
+                    "PA306",
+                    severity_of("PA306"),
+                    f"Alles vanaf ' #' is voor YAML commentaar: de waarde is alleen '{kept}'. "
+                    "Hoort het # bij de tekst, zet de hele waarde dan tussen aanhalingstekens "
+                    f'("{whole}"); is het commentaar, zet dan twee spaties voor het #.',
+                )
+            )
+    except yaml.YAMLError:  # pragma: no cover - the same text parsed a moment ago
+        pass
+    finally:
+        parser.dispose()
+    return findings
