@@ -726,7 +726,7 @@ def _cut_by_comment(text: str, file: str) -> list[Finding]:
         while (event := parser.get_event()) is not None:
             if event.__class__ is not ScalarEvent or event.style:
                 continue
-            end = event.end_mark
+            end: Any = event.end_mark
             line = lines[end.line] if end.line < len(lines) else ""
             if line[end.column : end.column + 2] != " #":
                 continue
