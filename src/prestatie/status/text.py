@@ -87,6 +87,11 @@ def datum(day: dt.date, pattern: str = "d MMM y") -> str:
     return format_date(day, pattern, locale=LOCALE)
 
 
+def unbroken(text: str) -> str:
+    """Non-breaking spaces, so that "gepland 30 sep 2026" is never split over two lines."""
+    return text.replace(" ", "\u00a0")
+
+
 def bar(gerealiseerd: float, streefwaarde: float | None) -> str:
     """'██████░░ 75%': gerealiseerd as a part of the streefwaarde."""
     if not streefwaarde:
@@ -187,7 +192,7 @@ def _vertraagd(console: Console, projects: Iterable[VertraagdProject]) -> None:
     _project_list(
         console,
         (
-            (p.id, f"{p.naam} · {p.gemeente} · {p.status} · gepland {datum(p.oplevering)}")
+            (p.id, f"{p.naam} · {p.gemeente} · {p.status} · {unbroken(f'gepland {datum(p.oplevering)}')}")
             for p in projects
         ),
     )
@@ -195,7 +200,7 @@ def _vertraagd(console: Console, projects: Iterable[VertraagdProject]) -> None:
 
 def _stil(console: Console, projects: Iterable[StilProject]) -> None:
     def since(last: dt.date | None) -> str:
-        return f"laatste voortgang {datum(last)}" if last is not None else "nog geen voortgang"
+        return unbroken(f"laatste voortgang {datum(last)}") if last is not None else "nog geen voortgang"
 
     _project_list(
         console,
