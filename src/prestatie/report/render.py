@@ -104,28 +104,20 @@ def _loader(extra: Path | None) -> jinja2.BaseLoader:
 def environment(kind: Format, templates: Path | None = None) -> jinja2.Environment:
     """The Jinja2 environment for ``kind``, with ``templates`` searched first."""
     filters = _common_filters()
-    if kind == "html":
-        env = jinja2.Environment(
-            loader=_loader(templates),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            finalize=_html_finalize,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+    html = kind == "html"
+    env = jinja2.Environment(
+        loader=_loader(templates),
+        autoescape=html,  # Markdown escapes through its finalize instead
+        undefined=jinja2.StrictUndefined,
+        finalize=_html_finalize if html else _md_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    if html:
         filters["md_block"] = lambda text: Markup(markdown.to_html(text))
         filters["md_inline"] = lambda text: Markup(markdown.to_html_inline(text))
     else:
-        env = jinja2.Environment(
-            loader=_loader(templates),
-            autoescape=False,
-            undefined=jinja2.StrictUndefined,
-            finalize=_md_finalize,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
         filters["md_block"] = lambda text: MarkdownText(markdown.to_markdown(text))
         filters["md_inline"] = lambda text: MarkdownText(markdown.to_markdown_inline(text))
     env.filters.update(filters)
