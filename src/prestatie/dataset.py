@@ -28,6 +28,11 @@ _MODELS: dict[Kind, type[BaseModel]] = {
 _IGNORED_SUFFIXES = (".md", ".txt")
 
 
+def _stem(path: str) -> str:
+    """The id a data file's name gives: ``data/afspraken/x.yaml`` -> ``x``."""
+    return path.rsplit("/", 1)[-1].removesuffix(".yaml")
+
+
 @dataclass(frozen=True, slots=True)
 class Loaded(Generic[T]):
     """A model with the file it came from and the positions of its values."""
@@ -38,7 +43,7 @@ class Loaded(Generic[T]):
 
     @property
     def stem(self) -> str:
-        return self.file.rsplit("/", 1)[-1].removesuffix(".yaml")
+        return _stem(self.file)
 
     @property
     def folder(self) -> str:
@@ -143,7 +148,6 @@ class DataSet:
     themas: Loaded[Themas] | None = None
     afspraken: list[Loaded[Afspraak]] = field(default_factory=list)
     projecten: list[Loaded[Project]] = field(default_factory=list)
-    present: set[Kind] = field(default_factory=set)
     # Stems of files that exist but did not pass their schema: a reference to one
     # of these is not reported again as unknown.
     broken: dict[Kind, set[str]] = field(default_factory=dict)
@@ -210,17 +214,17 @@ def assemble(results: Iterable[FileResult]) -> tuple[DataSet, list[Finding]]:
     """Gather per-file results into one data set and all their findings."""
     dataset = DataSet()
     findings: list[Finding] = []
+    present: set[Kind] = set()
     for result in results:
         if result.kind is not None or result.findings:
             dataset.files += 1  # explanatory .md files are not checked, so not counted
         findings.extend(result.findings)
         if result.kind is not None:
-            dataset.present.add(result.kind)
+            present.add(result.kind)
         loaded = result.loaded
         if loaded is None:
             if result.kind is not None:
-                stem = result.path.rsplit("/", 1)[-1].removesuffix(".yaml")
-                dataset.broken.setdefault(result.kind, set()).add(stem)
+                dataset.broken.setdefault(result.kind, set()).add(_stem(result.path))
             continue
         model = loaded.model
         if isinstance(model, Regio):
@@ -232,7 +236,7 @@ def assemble(results: Iterable[FileResult]) -> tuple[DataSet, list[Finding]]:
         elif isinstance(model, Project):
             dataset.projecten.append(Loaded(model, loaded.file, loaded.document))
     for kind, name in (("regio", "regio.yaml"), ("themas", "themas.yaml")):
-        if kind not in dataset.present:
+        if kind not in present:
             findings.append(
                 _layout_problem(
                     f"{DATA_DIR}/{name}",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -51,9 +50,6 @@ class ValidationResult:
     @property
     def ok(self) -> bool:
         return self.errors == 0
-
-    def extend(self, findings: Iterable[Finding]) -> None:
-        self.findings.extend(findings)
 
     def sorted(self) -> ValidationResult:
         return ValidationResult(self.files, sorted(self.findings, key=lambda f: f.sort_key))

@@ -23,8 +23,6 @@ from prestatie.yamlread import YamlPath
 
 Rule = Callable[[DataSet, dt.date], Iterator[Finding]]
 
-# Statuses of a project that is being worked on, and so should log its progress.
-# An "idee" has no work to report yet; opgeleverd and vervallen are finished.
 # Jaarschijven may be fractions; sums within this margin count as equal.
 _TOLERANCE = 1e-6
 
@@ -394,7 +392,8 @@ def _stale_voortgang(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
         project = loaded.model
         if not is_stale(project, peildatum):
             continue
-        if last_voortgang(project, peildatum) is None:
+        newest = last_voortgang(project, peildatum)
+        if newest is None:
             yield finding_at(
                 loaded,
                 ("status",),
@@ -403,15 +402,13 @@ def _stale_voortgang(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
                 "'voortgang:' een regel toe met datum en toelichting.",
             )
             continue
-        index, newest = max(
-            ((i, entry) for i, entry in enumerate(project.voortgang) if entry.datum <= peildatum),
-            key=lambda item: (item[1].datum, item[0]),
-        )
+        # The entry that holds that date (the last one, when several do).
+        index = max(i for i, entry in enumerate(project.voortgang) if entry.datum == newest)
         yield finding_at(
             loaded,
             ("voortgang", index, "datum"),
             "PA302",
-            f"De laatste voortgang is van {newest.datum.isoformat()}, meer dan "
+            f"De laatste voortgang is van {newest.isoformat()}, meer dan "
             f"{STALE_MONTHS} maanden voor de peildatum {peildatum.isoformat()}. Voeg een "
             "regel toe onder 'voortgang:' met de stand van nu.",
         )
