@@ -111,3 +111,14 @@ def test_parallel_run_gives_the_same_findings(tmp_path: Path) -> None:
     assert single.findings == double.findings and single.files == double.files
     assert [p.model for p in single_set.projecten] == [p.model for p in double_set.projecten]
     assert {f.code for f in single.findings} >= {"PA101", "PA301"}
+
+
+def test_data_dir_that_is_a_link_keeps_plain_paths(cli: Cli, data_copy: Path, tmp_path: Path) -> None:
+    # data/ may be a link to a checkout elsewhere; findings still name data/… paths.
+    root = tmp_path / "werkmap"
+    root.mkdir()
+    (root / "data").symlink_to(data_copy / "data")
+    _break(data_copy)
+    report = json.loads(cli("validate", root, "--format", "json").stdout)
+    files = {f["file"] for f in report["findings"] if f["severity"] == "error"}
+    assert files and all(f.startswith("data/projecten/kerkrade/") for f in files), files

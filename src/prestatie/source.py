@@ -70,9 +70,9 @@ def walk_directory(root: Path) -> Iterator[FileToRead | SourceFile]:
     Symbolic links to directories are not followed; they come back as a refused
     SourceFile.
     """
-    root_resolved = root.resolve()
+    # Paths are made relative to data/ itself, which may be a link to elsewhere.
     data_root = (root / DATA_DIR).resolve()
-    prefix = len(str(root_resolved)) + 1
+    prefix = len(str(data_root)) + 1
     for dirpath, dirnames, filenames in os.walk(data_root, followlinks=False):
         dirnames.sort()
         for name in list(dirnames):
@@ -80,7 +80,7 @@ def walk_directory(root: Path) -> Iterator[FileToRead | SourceFile]:
                 dirnames.remove(name)
             elif os.path.islink(os.path.join(dirpath, name)):
                 dirnames.remove(name)
-                relative = Path(dirpath, name).relative_to(root_resolved).as_posix()
+                relative = f"{DATA_DIR}/{Path(dirpath, name).relative_to(data_root).as_posix()}"
                 yield _refused(
                     relative,
                     "Deze map is een symbolische koppeling; prestatie volgt die niet. "
@@ -90,7 +90,7 @@ def walk_directory(root: Path) -> Iterator[FileToRead | SourceFile]:
             if name.startswith("."):
                 continue
             absolute = os.path.join(dirpath, name)
-            yield FileToRead(absolute[prefix:].replace(os.sep, "/"), absolute)
+            yield FileToRead(f"{DATA_DIR}/{absolute[prefix:].replace(os.sep, '/')}", absolute)
 
 
 def read_directory(root: Path) -> Iterator[SourceFile]:
@@ -138,29 +138,21 @@ def read_file(data_root: Path, item: FileToRead) -> SourceFile:
 def source_lines(root: Path, file: str) -> list[str] | None:
     """The lines of a data file, for showing beside its findings.
 
-    Only files inside ``root/data`` that are regular files (not links) are read,
-    so that nothing outside the data root is ever echoed.
+    Read by ``read_file``, the same safe reader that validation uses, so that nothing
+    outside the data root is ever echoed; a file it refuses gives None, and so does a
+    symbolic link, even one that stays inside data/ (only regular files are shown).
     """
-    data_root = (root / DATA_DIR).resolve()
     path = root / file
-    try:
-        if path.is_symlink() or not path.resolve().is_relative_to(data_root):
-            return None
-        if not path.is_file() or path.stat().st_size > MAX_BYTES:
-            return None
-        return path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").splitlines()
-    except OSError:
+    if path.is_symlink():
         return None
-
-
-def source_line(root: Path, file: str, line: int) -> str | None:
-    """Line ``line`` of a data file (see source_lines)."""
-    lines = source_lines(root, file)
-    return lines[line - 1] if lines is not None and 0 < line <= len(lines) else None
+    source = read_file((root / DATA_DIR).resolve(), FileToRead(file, str(path)))
+    if source.raw is None:
+        return None
+    return source.raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").splitlines()
 
 
 class SourceLineCache:
-    """``source_line`` that reads each file once; findings come grouped per file."""
+    """Line N of a data file (see source_lines), reading each file once: findings come grouped per file."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
