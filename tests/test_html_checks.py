@@ -106,6 +106,22 @@ def _axe(node: str, chromium: str, page: Path) -> dict[str, object]:
     return result
 
 
+def _markdownlint(node: str, *files: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            node,
+            str(NODE_MODULES / "markdownlint-cli/markdownlint.js"),
+            "--config",
+            str(REPO / ".markdownlint.json"),
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
 def test_vnu_finds_no_errors(java: str, pages: dict[str, Path]) -> None:
     assert _vnu(java, *pages.values()) == ""
 
@@ -167,35 +183,11 @@ def test_markdownlint_finds_nothing(node: str, cli: Cli, data_copy: Path, tmp_pa
     ]
     _report(cli, data_copy, tmp_path / "alle", "--alle")
     files += sorted((tmp_path / "alle").glob("*.md"))
-    done = subprocess.run(
-        [
-            node,
-            str(NODE_MODULES / "markdownlint-cli/markdownlint.js"),
-            "--config",
-            str(REPO / ".markdownlint.json"),
-            *map(str, files),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = _markdownlint(node, *files)
     assert done.returncode == 0, done.stdout + done.stderr
     bad = tmp_path / "slecht.md"
     bad.write_text("## geen h1\n# dubbel\n\n\n| a |\n", encoding="utf-8")
-    control = subprocess.run(
-        [
-            node,
-            str(NODE_MODULES / "markdownlint-cli/markdownlint.js"),
-            "--config",
-            str(REPO / ".markdownlint.json"),
-            str(bad),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    control = _markdownlint(node, bad)
     assert control.returncode != 0
 
 
@@ -216,17 +208,5 @@ def test_hostile_data_passes_the_checkers_too(
     result = _axe(node, chromium, page)
     assert result["violations"] == [] and result["scriptsInPage"] == 0 and result["requests"] == []
     md = _report(cli, data_copy, tmp_path / "vijandig.md", "--gemeente", "Kerkrade")
-    done = subprocess.run(
-        [
-            node,
-            str(NODE_MODULES / "markdownlint-cli/markdownlint.js"),
-            "--config",
-            str(REPO / ".markdownlint.json"),
-            str(md),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = _markdownlint(node, md)
     assert done.returncode == 0, done.stdout

@@ -17,7 +17,8 @@ from typing import Any
 from prestatie.atomic import replace_file
 from prestatie.dataset import DataSet
 from prestatie.errors import UsageError
-from prestatie.report.data import build_index, build_report, git_revision
+from prestatie.gitsource import GitRepo
+from prestatie.report.data import build_index, build_report
 from prestatie.report.render import SUFFIX, Format, render
 from prestatie.status import compute_status
 from prestatie.validate import load_valid
@@ -39,29 +40,19 @@ def generation_time() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
-def report_data(
-    dataset: DataSet,
-    *,
-    peildatum: dt.date,
-    gemeente: str | None,
-    corporatie: str | None,
-    thema: str | None,
-    revision: dict[str, Any] | None,
-    generated: dt.datetime,
-) -> dict[str, Any]:
-    """The template data of one report; ``wijzigingen`` (the section of --sinds) is None."""
-    status = compute_status(
-        dataset, peildatum=peildatum, gemeente=gemeente, corporatie=corporatie, thema=thema
-    )
-    data = build_report(dataset, status, generated=generated, revision=revision)
-    data["wijzigingen"] = None
-    return data
-
-
 def worktree_revision(root: Path) -> dict[str, Any] | None:
-    """The colophon's git details for data read from the working tree (None outside git)."""
-    found = git_revision(root)
-    return None if found is None else {**found, "naam": None, "datum": None}
+    """The colophon's git details for data read from the working tree: the commit, and
+    whether data/ has uncommitted changes; None outside git."""
+    try:
+        repo = GitRepo(root)
+        if not repo.git("ls-files", "--", "data/regio.yaml").strip():
+            return None
+        sha = repo.git("rev-parse", "HEAD").decode("ascii").strip()
+        changes = repo.git("status", "--porcelain", "--untracked-files=all", "--", "data")
+    except UsageError:  # not a git repository, no commit yet, or no git at all
+        return None
+    dirty = bool(changes.strip())
+    return {"revisie": sha, "revisie_kort": sha[:12], "gewijzigd": dirty, "naam": None, "datum": None}
 
 
 def load_at_revision(root: Path, rev: str) -> tuple[DataSet, dict[str, Any]]:
@@ -70,8 +61,6 @@ def load_at_revision(root: Path, rev: str) -> tuple[DataSet, dict[str, Any]]:
     Validated against today, as ``status --rev`` does: an oplevering that lies before
     today is valid data, whatever the peildatum.
     """
-    from prestatie.gitsource import GitRepo
-
     repo = GitRepo(root)
     commit = repo.resolve(rev).commit  # first, so that a bad revision is a usage error at once
     # require_valid_at resolves ``rev`` again, so that its messages name the revision as
@@ -80,23 +69,6 @@ def load_at_revision(root: Path, rev: str) -> tuple[DataSet, dict[str, Any]]:
     day = repo.git("log", "-1", "--format=%cs", commit, "--").decode("ascii").strip() or None
     revision = {"revisie": commit, "revisie_kort": commit[:12], "gewijzigd": False, "naam": rev, "datum": day}
     return dataset, revision
-
-
-def changes_since(
-    root: Path,
-    sinds: str,
-    rev: str | None,
-    *,
-    gemeente: str | None,
-    corporatie: str | None,
-    thema: str | None,
-) -> dict[str, Any]:
-    """The "Wijzigingen sinds …" section: the diff from ``sinds`` to ``rev`` (None: the working tree)."""
-    from prestatie.diff.engine import diff_revisions
-    from prestatie.diff.text import report_section
-
-    diff = diff_revisions(root, sinds, rev, gemeente=gemeente, corporatie=corporatie, thema=thema)
-    return report_section(diff)
 
 
 def make_report(
@@ -118,8 +90,6 @@ def make_report(
     ``prestatie report --help``."""
     _check_output(output, alle=alle, gemeente=gemeente)
     if sinds is not None:
-        from prestatie.gitsource import GitRepo
-
         GitRepo(root).resolve(sinds)  # a mistyped revision fails now, before the data is read
     if rev is None:
         dataset = load_valid(root)
@@ -129,19 +99,18 @@ def make_report(
     generated = generation_time()
 
     def one(gemeente_id: str | None) -> dict[str, Any]:
-        data = report_data(
-            dataset,
-            peildatum=peildatum,
-            gemeente=gemeente_id,
-            corporatie=corporatie,
-            thema=thema,
-            revision=revision,
-            generated=generated,
+        """The template data of one report, with the section of --sinds (None without)."""
+        status = compute_status(
+            dataset, peildatum=peildatum, gemeente=gemeente_id, corporatie=corporatie, thema=thema
         )
+        data = build_report(dataset, status, generated=generated, revision=revision)
+        data["wijzigingen"] = None
         if sinds is not None:
-            data["wijzigingen"] = changes_since(
-                root, sinds, rev, gemeente=gemeente_id, corporatie=corporatie, thema=thema
-            )
+            from prestatie.diff.engine import diff_revisions
+            from prestatie.diff.text import report_section
+
+            diff = diff_revisions(root, sinds, rev, gemeente=gemeente_id, corporatie=corporatie, thema=thema)
+            data["wijzigingen"] = report_section(diff)
         return data
 
     if not alle or output is None:

@@ -9,9 +9,7 @@ the safe Markdown filters of ``render``.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 from prestatie import __version__
@@ -25,47 +23,21 @@ from prestatie.status.model import (
     AFGEROND,
     GEEN_LOKAAL_DOEL,
     OP_KOERS,
+    STATUS_LABELS,
+    VERDICTS,
     VERVALLEN,
     StatusReport,
 )
 
 RECENT_MONTHS = 3
-VERDICTS = (OP_KOERS, AANDACHT, ACHTER, GEEN_LOKAAL_DOEL, AFGEROND, VERVALLEN)
-STATUS_LABELS = {
-    "idee": "idee",
-    "voorbereiding": "in voorbereiding",
-    "uitvoering": "in uitvoering",
-    "opgeleverd": "opgeleverd",
-    "gepauzeerd": "gepauzeerd",
-    "vervallen": "vervallen",
-}
 # Order of the project list: what is going on first, what is done or dropped last.
 _STATUS_ORDER = ("uitvoering", "voorbereiding", "gepauzeerd", "idee", "opgeleverd", "vervallen")
-
-
-def git_revision(root: Path) -> dict[str, Any] | None:
-    """The commit the data is at, and whether data/ has uncommitted changes; None outside git."""
-
-    def git(*args: str) -> str | None:
-        try:
-            done = subprocess.run(
-                ["git", "-C", str(root), *args],
-                capture_output=True,
-                text=True,
-                timeout=20,
-                check=False,
-            )
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return done.stdout if done.returncode == 0 else None
-
-    tracked = git("ls-files", "--", "data/regio.yaml")
-    head = git("rev-parse", "HEAD")
-    if not tracked or not head:
-        return None
-    changes = git("status", "--porcelain", "--untracked-files=all", "--", "data")
-    sha = head.strip()
-    return {"revisie": sha, "revisie_kort": sha[:12], "gewijzigd": bool(changes and changes.strip())}
+# Which key figure a project's bijdragen count towards, by its status at the peildatum.
+_FIGURE_OF_STATUS = {
+    "opgeleverd": "gerealiseerd",
+    "uitvoering": "in_uitvoering",
+    "voorbereiding": "in_voorbereiding",
+}
 
 
 def _fraction(part: float | None, whole: float | None) -> float | None:
@@ -182,12 +154,7 @@ def _key_figures(dataset: DataSet, projects: Sequence[Project], status: StatusRe
     wanted = {doel.indicator for afspraak in status.afspraken for doel in afspraak.doelen}
     totals: dict[str, dict[str, float]] = {}
     for project in projects:
-        bucket = {
-            "opgeleverd": "gerealiseerd",
-            "uitvoering": "in_uitvoering",
-            "voorbereiding": "in_voorbereiding",
-        }
-        key = bucket.get(status_at(project, status.peildatum))
+        key = _FIGURE_OF_STATUS.get(status_at(project, status.peildatum))
         if key is None:
             continue
         for indicator_id, amount in project.bijdragen.items():

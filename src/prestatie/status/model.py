@@ -18,8 +18,17 @@ ACHTER = "achter"
 AFGEROND = "afgerond"
 VERVALLEN = "vervallen"
 GEEN_LOKAAL_DOEL = "geen lokaal doel"
+VERDICTS = (OP_KOERS, AANDACHT, ACHTER, GEEN_LOKAAL_DOEL, AFGEROND, VERVALLEN)
 
-PROJECT_COUNT_KEYS = ("opgeleverd", "uitvoering", "voorbereiding", "idee", "gepauzeerd", "vervallen")
+# A project status as people read it, in the order of ProjectCounts.
+STATUS_LABELS = {
+    "opgeleverd": "opgeleverd",
+    "uitvoering": "in uitvoering",
+    "voorbereiding": "in voorbereiding",
+    "idee": "idee",
+    "gepauzeerd": "gepauzeerd",
+    "vervallen": "vervallen",
+}
 
 
 def number(value: float | None) -> int | float | None:

@@ -24,6 +24,7 @@ from prestatie.status.model import (
     AFGEROND,
     GEEN_LOKAAL_DOEL,
     OP_KOERS,
+    STATUS_LABELS,
     VERVALLEN,
     AfspraakStatus,
     DoelStatus,
@@ -50,14 +51,6 @@ LEGEND = (
     "gehaald met wat in uitvoering is; achter = ook dan niet. Verwacht = het deel van de "
     "streefwaarde dat op de peildatum klaar had moeten zijn. Pijplijn = in uitvoering + in "
     "voorbereiding. De balk toont gerealiseerd als deel van de streefwaarde."
-)
-_COUNT_WORDS = (
-    ("opgeleverd", "opgeleverd"),
-    ("uitvoering", "in uitvoering"),
-    ("voorbereiding", "in voorbereiding"),
-    ("idee", "idee"),
-    ("gepauzeerd", "gepauzeerd"),
-    ("vervallen", "vervallen"),
 )
 
 
@@ -108,7 +101,7 @@ def verdict_text(verdict: str) -> Text:
 def _counts_line(counts: ProjectCounts) -> str:
     if counts.totaal == 0:
         return "Geen projecten."
-    parts = [f"{getattr(counts, key)} {word}" for key, word in _COUNT_WORDS if getattr(counts, key)]
+    parts = [f"{getattr(counts, key)} {word}" for key, word in STATUS_LABELS.items() if getattr(counts, key)]
     total = f"{counts.totaal} project{'en' if counts.totaal != 1 else ''}"
     return f"{total}: {', '.join(parts)}; {counts.vertraagd} vertraagd."
 
