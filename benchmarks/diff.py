@@ -16,7 +16,6 @@ on its own as ``prestatie --version``.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import shutil
@@ -24,11 +23,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import generate  # noqa: E402
+from timing import arguments, timed  # noqa: E402
 
 BASELINE = r"""
 import subprocess, sys, yaml
@@ -89,21 +88,14 @@ def build(root: Path, projects: int, changed: int) -> None:
     git(root, "tag", "rev2")
 
 
-def timed(command: list[str], cwd: Path, runs: int) -> float:
-    subprocess.run(command, cwd=cwd, check=True, capture_output=True)  # warm the caches
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, check=True, capture_output=True)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+def median_time(command: list[str], cwd: Path, runs: int) -> float:
+    timed(command, cwd=cwd)  # warm the caches
+    return statistics.median(timed(command, cwd=cwd)[0] for _ in range(runs))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--projects", type=int, default=10_000)
+    parser = arguments(__doc__, runs=7)
     parser.add_argument("--changed", type=int, default=50)
-    parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="prestatie-diff-bench-"))
     try:
@@ -112,10 +104,10 @@ def main() -> None:
         diff_command = [python, "-m", "prestatie", "diff", "rev1", "rev2", "--data", str(root)]
         check = subprocess.run(diff_command, cwd=root, capture_output=True, text=True, check=True)
         assert f"{args.changed} projecten gewijzigd" in check.stdout, check.stdout[:500]
-        diff = timed(diff_command, root, args.runs)
-        library = timed([python, "-c", LIBRARY, "rev1", "rev2"], root, args.runs)
-        startup = timed([python, "-m", "prestatie", "--version"], root, args.runs)
-        baseline = timed([python, "-c", BASELINE, "rev1", "rev2"], root, args.runs)
+        diff = median_time(diff_command, root, args.runs)
+        library = median_time([python, "-c", LIBRARY, "rev1", "rev2"], root, args.runs)
+        startup = median_time([python, "-m", "prestatie", "--version"], root, args.runs)
+        baseline = median_time([python, "-c", BASELINE, "rev1", "rev2"], root, args.runs)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     print(f"{args.projects} projecten, {args.changed} gewijzigde bestanden, mediaan van {args.runs} runs")

@@ -14,31 +14,21 @@ so that the report also pays for reading the revision (``git rev-parse``, ``git 
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth import TODAY, generate  # noqa: E402
+from timing import alternating, arguments, runs_text  # noqa: E402
 
 BIN = Path(sys.executable).parent
 TARGET = 1.3
 GEMEENTE = "kerkrade"
-
-
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"{' '.join(command)} eindigde met code {done.returncode}:\n{done.stderr.decode()}")
-    return elapsed
 
 
 def commit(root: Path) -> None:
@@ -54,9 +44,7 @@ def commit(root: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--projects", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=3, help="runs of each; the median counts")
+    parser = arguments(__doc__)
     parser.add_argument("--git", action="store_true", help="commit the data to git first")
     args = parser.parse_args()
     prestatie = str(BIN / "prestatie")
@@ -70,11 +58,7 @@ def main() -> None:
             "prestatie report": [prestatie, "report", *common],
             "prestatie report --format html": [prestatie, "report", *common, "--format", "html"],
         }
-        timed(commands["prestatie status"])  # warm the page cache
-        times: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(args.runs):
-            for name, command in commands.items():
-                times[name].append(timed(command))
+        times, _ = alternating(commands, args.runs)
     medians = {name: statistics.median(values) for name, values in times.items()}
     base = medians["prestatie status"]
     print(
@@ -82,8 +66,7 @@ def main() -> None:
         f"(cores: {os.cpu_count()}, belasting: {os.getloadavg()[0]:.1f})"
     )
     for name, value in medians.items():
-        runs = ", ".join(f"{t:.2f}" for t in times[name])
-        print(f"{name + ':':32} {value:.2f} s  (runs: {runs})")
+        print(f"{name + ':':32} {value:.2f} s  (runs: {runs_text(times[name])})")
     for name in ("prestatie report", "prestatie report --format html"):
         print(f"verhouding {name} / status: {medians[name] / base:.2f}  (doel: <= {TARGET})")
 

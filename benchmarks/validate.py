@@ -16,19 +16,17 @@ prints, from one run:
 
 from __future__ import annotations
 
-import argparse
 import os
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth import TODAY, generate  # noqa: E402
+from timing import alternating, arguments, runs_text, timed  # noqa: E402
 
 BIN = Path(sys.executable).parent
 BASELINE = """
@@ -42,39 +40,25 @@ for dirpath, dirnames, filenames in os.walk(sys.argv[1]):
 """
 
 
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--projects", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=3, help="runs of each; the median counts")
-    args = parser.parse_args()
+    args = arguments(__doc__).parse_args()
     prestatie = str(BIN / "prestatie")
     with tempfile.TemporaryDirectory() as tmp:
         root = generate(Path(tmp), args.projects)
         validate = [prestatie, "validate", str(root), "--per", TODAY.isoformat()]
         baseline = [sys.executable, "-c", BASELINE, str(root / "data")]
-        timed(baseline)  # warm the page cache for both
-        validate_times, baseline_times = [], []
-        for _ in range(args.runs):
-            validate_times.append(timed(validate))
-            baseline_times.append(timed(baseline))
+        times, _ = alternating({"baseline": baseline, "validate": validate}, args.runs)
+        validate_times, baseline_times = times["validate"], times["baseline"]
         peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         files = sum(1 for _ in (root / "data").rglob("*.yaml"))
-    version_times = [timed([prestatie, "--version"]) for _ in range(9)]
-    yaml_times = [timed([sys.executable, "-c", "import yaml"]) for _ in range(9)]
+    version_times = [timed([prestatie, "--version"])[0] for _ in range(9)]
+    yaml_times = [timed([sys.executable, "-c", "import yaml"])[0] for _ in range(9)]
 
     v, b = statistics.median(validate_times), statistics.median(baseline_times)
     load = os.getloadavg()[0]
     print(f"bestanden:                     {files}  (cores: {os.cpu_count()}, belasting: {load:.1f})")
-    runs_v = ", ".join(f"{t:.2f}" for t in validate_times)
-    runs_b = ", ".join(f"{t:.2f}" for t in baseline_times)
-    print(f"prestatie validate:            {v:.2f} s  (runs: {runs_v})")
-    print(f"baseline yaml.load CSafeLoader: {b:.2f} s  (runs: {runs_b})")
+    print(f"prestatie validate:            {v:.2f} s  (runs: {runs_text(validate_times)})")
+    print(f"baseline yaml.load CSafeLoader: {b:.2f} s  (runs: {runs_text(baseline_times)})")
     print(f"verhouding:                    {v / b:.2f}  (doel: <= 1.5)")
     print(f"piekgeheugen (grootste proces): {peak_kb / 1024:.0f} MB  (doel: <= 300 MB)")
     sv, sy = statistics.median(version_times), statistics.median(yaml_times)

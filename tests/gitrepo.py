@@ -49,6 +49,10 @@ class Repo:
         self.git("commit", "-q", "--allow-empty", "-m", message, date=date, author=author)
         return self.git("rev-parse", "HEAD")
 
+    def short(self, rev: str) -> str:
+        """The seven-character commit that ``rev`` names, as prestatie prints it."""
+        return self.git("rev-parse", "--short=7", rev)
+
     def path(self, relative: str) -> Path:
         return self.root / relative
 

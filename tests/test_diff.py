@@ -122,8 +122,8 @@ def test_a_year_of_changes_as_dutch_text_grouped_per_gemeente(repo: Repo, cli) -
     result = cli("diff", "v2023", "v2024", "--data", repo.root)
     assert result.exit_code == 0, result.stderr
     expected = EXPECTED_TEXT.format(
-        v2023=repo.git("rev-parse", "--short=7", "v2023"),
-        v2024=repo.git("rev-parse", "--short=7", "v2024"),
+        v2023=repo.short("v2023"),
+        v2024=repo.short("v2024"),
         voerendaal="Voerendaal",
         kunrade=naam,
         kunrade_status=status,
@@ -259,7 +259,7 @@ def test_working_tree_is_the_default_tot_with_untracked_files(repo: Repo, cli) -
     repo.write("data/projecten/heerlen/heerlen-testnieuwbouw.yaml", NEW_PROJECT)  # untracked
     result = cli("diff", "v2023", "--data", repo.root)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith(f"Wijzigingen van v2023 ({repo.git('rev-parse', '--short=7', 'v2023')}, "
+    assert result.stdout.startswith(f"Wijzigingen van v2023 ({repo.short('v2023')}, "
                                     "1 december 2023) tot de werkmap\n")
     assert "+ Nieuwbouw Testlaan (nieuw project, voorbereiding, oplevering 31 december 2026)" in result.stdout
     assert "status: uitvoering → gepauzeerd" in result.stdout

@@ -48,24 +48,20 @@ def repo(tmp_path: Path) -> Repo:
     return repo
 
 
-def short(repo: Repo, rev: str) -> str:
-    return repo.git("rev-parse", "--short=7", rev)
-
-
 def test_timeline_as_text_follows_the_rename(repo: Repo, cli) -> None:
     result = cli("geschiedenis", "kerkrade-testproject-centrum", "--data", repo.root)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
         "Geschiedenis van Testproject Kerkrade (kerkrade-testproject-centrum, Kerkrade)\n"
         "\n"
-        f"2021-11-02  {short(repo, 'HEAD~4')}  Anna de Vries: Testproject aangemaakt\n"
+        f"2021-11-02  {repo.short('HEAD~4')}  Anna de Vries: Testproject aangemaakt\n"
         f"      project aangemaakt in {OLD}\n"
-        f"2022-02-02  {short(repo, 'HEAD~3')}  Bram Jansen: Bouw gestart\n"
+        f"2022-02-02  {repo.short('HEAD~3')}  Bram Jansen: Bouw gestart\n"
         "      status: voorbereiding → uitvoering\n"
         "      voortgang 1 februari 2022: Bouw gestart.\n"
-        f"2022-05-01  {short(repo, 'HEAD~2')}  Bram Jansen: Opmerking\n"
+        f"2022-05-01  {repo.short('HEAD~2')}  Bram Jansen: Opmerking\n"
         "      geen inhoudelijke wijziging (opmaak of commentaar)\n"
-        f"2023-03-15  {short(repo, 'HEAD~1')}  Özlem Yılmaz: Hernoemd en later gepland\n"
+        f"2023-03-15  {repo.short('HEAD~1')}  Özlem Yılmaz: Hernoemd en later gepland\n"
         f"      verplaatst: {OLD} → {NEW}\n"
         "      hernoemd: kerkrade-testproject → kerkrade-testproject-centrum\n"
         "      geplande oplevering: 30 juni 2024 → 31 december 2024 (184 dagen later, vertraging)\n"
@@ -88,7 +84,7 @@ def test_timeline_as_json(repo: Repo, cli) -> None:
         ("2023-03-15", "Özlem Yılmaz", "hernoemd"),
     ]
     assert events[-1]["commit"] == repo.git("rev-parse", "HEAD~1")
-    assert events[-1]["kort"] == short(repo, "HEAD~1")
+    assert events[-1]["kort"] == repo.short("HEAD~1")
     assert events[-1]["vorig_bestand"] == OLD
     assert events[-1]["wijzigingen"][-1] == {
         "soort": "oplevering", "van": "2024-06-30", "naar": "2024-12-31", "dagen": 184, "vertraging": True,

@@ -79,10 +79,8 @@ def _write_temporary(folder: Path, name: str, data: bytes, mode: int) -> Path:
     return Path(temporary)
 
 
-def replace_file(
-    path: Path, data: bytes, *, expected: Snapshot | None = None, default_mode: int = 0o644
-) -> None:
-    """Write ``data`` to ``path`` atomically, keeping the file's mode.
+def replace_file(path: Path, data: bytes, *, expected: Snapshot | None = None) -> None:
+    """Write ``data`` to ``path`` atomically, keeping the file's mode (0o644 for a new file).
 
     With ``expected``, refuse (UsageError) when the file is no longer what was read.
     """
@@ -91,7 +89,7 @@ def replace_file(
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
-        mode = default_mode if expected is None else expected.mode
+        mode = 0o644 if expected is None else expected.mode
     temporary = _write_temporary(path.parent, path.name, data, mode)
     try:
         # Check once more right before the rename: the window stays as small as it can be.

@@ -16,7 +16,7 @@ import datetime as dt
 import os
 import re
 import subprocess
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -163,6 +163,10 @@ class GitRepo:
             return None
         path = top_path[len(self.prefix) :]
         return path if path.startswith(f"{DATA_DIR}/") else None
+
+    def object_name(self, commit: str, path: str) -> str:
+        """The name ``git cat-file`` knows the file ``path`` (``data/...``) at ``commit`` by."""
+        return f"{commit}:{self.prefix}{path}"
 
     # revisions ----------------------------------------------------------------
 
@@ -455,20 +459,6 @@ def load_sources(root: Path, rev: str) -> list[SourceFile]:
     """The files of ``root/data`` as they were at ``rev``; for the normal pipeline."""
     repo = GitRepo(root)
     return read_revision(repo, repo.resolve(rev))
-
-
-def source_lines(sources: Iterable[SourceFile]) -> Callable[[str, int], str | None]:
-    """A ``source_line`` for the text reporter that reads from the given files, not the disk."""
-    by_path = {source.path: source.raw for source in sources if source.raw is not None}
-
-    def line_of(file: str, line: int) -> str | None:
-        raw = by_path.get(file)
-        if raw is None:
-            return None
-        lines = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").splitlines()
-        return lines[line - 1] if 0 < line <= len(lines) else None
-
-    return line_of
 
 
 def require_valid_at(root: Path, rev: str, *, peildatum: dt.date) -> DataSet:

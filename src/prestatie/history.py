@@ -15,7 +15,7 @@ from typing import Any
 
 from prestatie.diff.compare import mapping, text
 from prestatie.diff.engine import Version as _Version
-from prestatie.diff.engine import build_item, parse, stem
+from prestatie.diff.engine import build_item, plain_data, stem
 from prestatie.diff.model import Wijziging, plain
 from prestatie.diff.scope import gemeente_names, indicator_names
 from prestatie.errors import UsageError
@@ -155,15 +155,15 @@ def project_history(root: Path, project_id: str) -> Geschiedenis:
         path,
     )
     records = _parse_log(out, repo)
-    names = [f"{r.commit}:{repo.prefix}{r.path}" if r.status != "D" and r.path else "" for r in records]
-    context = [f"HEAD:{repo.prefix}{DATA_DIR}/regio.yaml", f"HEAD:{repo.prefix}{DATA_DIR}/themas.yaml"]
+    names = [repo.object_name(r.commit, r.path) if r.status != "D" and r.path else "" for r in records]
+    context = [f"{DATA_DIR}/regio.yaml", f"{DATA_DIR}/themas.yaml"]
     with repo.blobs() as reader:
         wanted = [n for n in names if n]
-        contents = iter(reader.read(wanted + context))
+        contents = iter(reader.read(wanted + [repo.object_name("HEAD", path) for path in context]))
         versions = {n: next(contents) for n in wanted}
         regio_raw, themas_raw = next(contents), next(contents)
-    regio, _ = parse(SourceFile("data/regio.yaml", regio_raw), "regio", "") if regio_raw else (None, [])
-    themas, _ = parse(SourceFile("data/themas.yaml", themas_raw), "themas", "") if themas_raw else (None, [])
+    regio = plain_data(SourceFile(context[0], regio_raw) if regio_raw else None, "regio")
+    themas = plain_data(SourceFile(context[1], themas_raw) if themas_raw else None, "themas")
     history = Geschiedenis(
         project=project_id,
         naam=None,
@@ -189,9 +189,7 @@ def project_history(root: Path, project_id: str) -> Geschiedenis:
             previous = None
             continue
         raw = versions.get(name)
-        data, problems = (
-            parse(SourceFile(record.path or "", raw), "project", record.commit[:7]) if raw else (None, [])
-        )
+        data = plain_data(SourceFile(record.path or "", raw) if raw else None, "project")
         if data is None:
             event.wijziging = "onleesbaar"
             continue

@@ -134,7 +134,7 @@ def write_schemas(output: Path) -> list[Path]:
     written = []
     for kind in KINDS:
         path = output / schema_file(kind)
-        replace_file(path, render_schema(kind).encode("utf-8"), default_mode=0o644)
+        replace_file(path, render_schema(kind).encode("utf-8"))
         written.append(path)
     return written
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from prestatie.cli.app import app
 from prestatie.cli.options import DataOption
+
+if TYPE_CHECKING:
+    from prestatie.edit.nieuw import Created
 
 nieuw_app = typer.Typer(
     name="nieuw",
@@ -18,11 +21,12 @@ nieuw_app = typer.Typer(
 app.add_typer(nieuw_app, name="nieuw")
 
 
-def _report(relative: str, warnings: list[object]) -> None:
-    typer.echo(f"Aangemaakt: {relative}")
-    for finding in warnings:
-        line, message, code = (getattr(finding, name) for name in ("line", "message", "code"))
-        typer.echo(f"Waarschuwing (regel {line}): {message} [{code}]")
+def _report(created: Created) -> None:
+    from prestatie.edit.check import warning_line
+
+    typer.echo(f"Aangemaakt: {created.relative}")
+    for finding in created.warnings:
+        typer.echo(warning_line(finding))
     typer.echo("Vul het bestand aan en controleer het met 'prestatie validate'.")
 
 
@@ -74,7 +78,7 @@ def project(
         trekker=trekker,
         status=status,
     )
-    _report(created.relative, list(created.warnings))
+    _report(created)
     return 0
 
 
@@ -108,5 +112,5 @@ def afspraak(
     from prestatie.source import find_root
 
     created = new_afspraak(find_root(data), thema=thema, titel=titel, trekker=trekker, nummer=nummer)
-    _report(created.relative, list(created.warnings))
+    _report(created)
     return 0

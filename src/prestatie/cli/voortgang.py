@@ -35,6 +35,7 @@ def voortgang(
     """Voeg een voortgangsregel toe aan een project en werk zo nodig de status bij."""
     import datetime as dt
 
+    from prestatie.edit.check import warning_line
     from prestatie.edit.voortgang import record_progress
     from prestatie.errors import UsageError
     from prestatie.source import find_root
@@ -55,5 +56,5 @@ def voortgang(
     if result.new_status == "opgeleverd" and result.opgeleverd is not None:
         typer.echo(f"Opgeleverd: {result.opgeleverd.isoformat()}")
     for finding in result.warnings:
-        typer.echo(f"Waarschuwing (regel {finding.line}): {finding.message} [{finding.code}]")
+        typer.echo(warning_line(finding))
     return 0

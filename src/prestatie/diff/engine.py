@@ -9,7 +9,7 @@ a file deleted in one place and added in another with the same id.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,9 +25,9 @@ from prestatie.diff.compare import (
     strings,
     text,
 )
-from prestatie.diff.model import DataDiff, ItemDiff, ItemKind, Kant, Melding, Wijziging
+from prestatie.diff.model import DataDiff, ItemDiff, ItemKind, Kant, Melding
 from prestatie.diff.scope import Scope, gemeente_names, indicator_names, resolve_scope
-from prestatie.gitsource import BlobReader, Change, GitRepo, Revision, TreeEntry, entry_problem
+from prestatie.gitsource import BlobReader, Change, GitRepo, Revision, entry_problem
 from prestatie.source import DATA_DIR, FileToRead, SourceFile, read_file
 from prestatie.yamlread import read_yaml
 
@@ -65,6 +65,9 @@ class Version:
     data: Any
 
 
+Pair = tuple[ItemKind, Version | None, Version | None]  # one document's old and new version
+
+
 def parse(source: SourceFile, kind: ItemKind, side: str) -> tuple[Any, list[Melding]]:
     """The plain data of one file, or the findings that say why it cannot be read."""
     if source.problem is not None:
@@ -76,6 +79,11 @@ def parse(source: SourceFile, kind: ItemKind, side: str) -> tuple[Any, list[Meld
     if outcome.document is None or errors:
         return None, errors
     return outcome.document.data, []
+
+
+def plain_data(source: SourceFile | None, kind: ItemKind) -> Any:
+    """The plain data of a file whose findings are not reported; None when absent or unreadable."""
+    return parse(source, kind, "")[0] if source is not None else None
 
 
 def build_item(kind: ItemKind, old: Version | None, new: Version | None) -> ItemDiff | None:
@@ -114,7 +122,7 @@ def build_item(kind: ItemKind, old: Version | None, new: Version | None) -> Item
     return item
 
 
-def _pair_by_id(pairs: list[tuple[ItemKind, Version | None, Version | None]]) -> None:
+def _pair_by_id(pairs: list[Pair]) -> None:
     """A document removed in one place and added in another with the same id is one document."""
     removed: dict[tuple[str, str], int] = {}
     for index, (kind, old, new) in enumerate(pairs):
@@ -167,7 +175,7 @@ class _Sides:
         names: list[str] = [self.old.commit] + ([self.new.commit] if self.new else [])
         commits = len(names)
         if self.new is not None:
-            names += [f"{self.new.commit}:{self.repo.prefix}{path}" for path in context]
+            names += [self.repo.object_name(self.new.commit, path) for path in context]
         for change in changes:
             names.append(change.old_oid or "")
             names.append(change.new_oid or "")
@@ -197,29 +205,36 @@ class _Sides:
             versions.append((old, new))
         return versions, context_files, contents[:commits]
 
+    def afspraak_themas(self, known: Mapping[str, Any]) -> dict[str, str]:
+        """Afspraak id -> thema id at the new side (only needed for --thema).
 
-def _afspraak_themas(repo: GitRepo, reader: BlobReader, new: Revision | None) -> dict[str, str]:
-    """Afspraak id -> thema id at the new side (only needed for --thema)."""
-    sources: list[SourceFile] = []
-    if new is None:
-        folder = repo.root / DATA_DIR / "afspraken"
-        data_root = (repo.root / DATA_DIR).resolve()
-        for path in sorted(folder.glob("*.yaml")):
-            relative = f"{DATA_DIR}/afspraken/{path.name}"
-            sources.append(read_file(data_root, FileToRead(relative, str(path))))
-    else:
-        entries: list[TreeEntry] = [
-            e for e in repo.list_files(new.commit, f"{DATA_DIR}/afspraken/") if entry_problem(e) is None
-        ]
-        raws = reader.read([e.oid for e in entries])
-        sources = [SourceFile(e.path, raw) for e, raw in zip(entries, raws, strict=True) if raw is not None]
-    result: dict[str, str] = {}
-    for source in sources:
-        data, _ = parse(source, "afspraak", "")
-        thema = text(mapping(data), "thema") if data is not None else None
-        if thema is not None:
-            result[text(mapping(data), "id") or stem(source.path)] = thema
-    return result
+        ``known`` holds the data of the afspraak files at the new side that the diff
+        has already parsed (path -> data, None when unreadable): not read twice.
+        """
+        folder = f"{DATA_DIR}/afspraken"
+        sources: dict[str, SourceFile] = {}
+        if self.new is None:
+            paths = [f"{folder}/{path.name}" for path in sorted((self.repo.root / folder).glob("*.yaml"))]
+            sources = {path: self.worktree(path) for path in paths if path not in known}
+        else:
+            entries = [
+                e for e in self.repo.list_files(self.new.commit, f"{folder}/") if entry_problem(e) is None
+            ]
+            paths = [e.path for e in entries]
+            unread = [e for e in entries if e.path not in known]
+            raws = self.reader.read([e.oid for e in unread])
+            sources = {
+                e.path: SourceFile(e.path, raw)
+                for e, raw in zip(unread, raws, strict=True)
+                if raw is not None
+            }
+        result: dict[str, str] = {}
+        for path in paths:
+            data = known[path] if path in known else plain_data(sources.get(path), "afspraak")
+            thema = text(mapping(data), "thema")
+            if thema is not None:
+                result[text(mapping(data), "id") or stem(path)] = thema
+        return result
 
 
 def diff_revisions(
@@ -241,13 +256,11 @@ def diff_revisions(
     with repo.blobs() as reader:
         sides = _Sides(repo, reader, old, new)
         versions, context_files, commits = sides.read(changes, context)
-        regio_data, _ = (
-            parse(context_files[context[0]], "regio", "") if context[0] in context_files else (None, [])
-        )
-        themas_data, _ = (
-            parse(context_files[context[1]], "themas", "") if context[1] in context_files else (None, [])
-        )
-        afspraak_themas = _afspraak_themas(repo, reader, new) if thema is not None else {}
+        regio_data = plain_data(context_files.get(context[0]), "regio")
+        themas_data = plain_data(context_files.get(context[1]), "themas")
+        meldingen: list[Melding] = []
+        pairs, new_afspraken = _pairs(changes, versions, sides, meldingen)
+        afspraak_themas = sides.afspraak_themas(new_afspraken) if thema is not None else {}
     scope = resolve_scope(
         mapping(regio_data) or None,
         themas_data,
@@ -262,12 +275,33 @@ def diff_revisions(
         filter=scope.as_filter(),
         gemeenten=gemeente_names(mapping(regio_data) or None),
         indicatoren=indicator_names(themas_data),
+        meldingen=meldingen,
     )
-    pairs: list[tuple[ItemKind, Version | None, Version | None]] = []
+    for kind, old_version, new_version in pairs:
+        item = build_item(kind, old_version, new_version)
+        if item is None or not _in_scope(scope, kind, old_version, new_version):
+            continue
+        {"project": result.projecten, "afspraak": result.afspraken}.get(kind, result.overig).append(item)
+    _sort(result)
+    return result
+
+
+def _pairs(
+    changes: Sequence[Change],
+    versions: Sequence[tuple[SourceFile | None, SourceFile | None]],
+    sides: _Sides,
+    meldingen: list[Melding],
+) -> tuple[list[Pair], dict[str, Any]]:
+    """Each changed document's two parsed versions, paired by id across files; and the data of
+    the afspraak files at the new side (path -> data, None when unreadable)."""
+    pairs: list[Pair] = []
+    new_afspraken: dict[str, Any] = {}
     for change, (old_source, new_source) in zip(changes, versions, strict=True):
         old_kind, new_kind = kind_of(change.old_path), kind_of(change.new_path)
-        old_version = _version(old_source, old_kind, sides.name(old), result)
-        new_version = _version(new_source, new_kind, sides.name(new), result)
+        old_version = _version(old_source, old_kind, sides.name(sides.old), meldingen)
+        new_version = _version(new_source, new_kind, sides.name(sides.new), meldingen)
+        if new_kind == "afspraak" and new_source is not None:
+            new_afspraken[new_source.path] = new_version.data if new_version else None
         if old_kind == new_kind and old_kind is not None:
             if (old_source is not None and old_version is None) or (
                 new_source is not None and new_version is None
@@ -280,20 +314,16 @@ def diff_revisions(
         if new_kind is not None and new_version is not None:
             pairs.append((new_kind, None, new_version))
     _pair_by_id(pairs)
-    for kind, old_version, new_version in pairs:
-        item = build_item(kind, old_version, new_version)
-        if item is None or not _in_scope(scope, kind, old_version, new_version):
-            continue
-        {"project": result.projecten, "afspraak": result.afspraken}.get(kind, result.overig).append(item)
-    _sort(result)
-    return result
+    return pairs, new_afspraken
 
 
-def _version(source: SourceFile | None, kind: ItemKind | None, side: str, result: DataDiff) -> Version | None:
+def _version(
+    source: SourceFile | None, kind: ItemKind | None, side: str, meldingen: list[Melding]
+) -> Version | None:
     if source is None or kind is None:
         return None
-    data, meldingen = parse(source, kind, side)
-    result.meldingen.extend(meldingen)
+    data, found = parse(source, kind, side)
+    meldingen.extend(found)
     return Version(source.path, data) if data is not None else None
 
 
@@ -318,10 +348,4 @@ def _sort(result: DataDiff) -> None:
     result.meldingen.sort(key=lambda m: (m.finding.file, m.finding.line, m.kant))
 
 
-def changes_between(kind: ItemKind, old: Any, new: Any) -> list[Wijziging]:
-    """The semantic changes between two plain versions of one document (for the history)."""
-    item = build_item(kind, Version("", old) if old is not None else None, Version("", new))
-    return item.wijzigingen if item is not None else []
-
-
-__all__ = ["diff_revisions", "build_item", "changes_between", "kind_of", "parse", "strings"]
+__all__ = ["diff_revisions", "build_item", "kind_of", "parse", "plain_data", "strings"]

@@ -29,14 +29,15 @@ class Scope:
     def as_filter(self) -> dict[str, str | None]:
         return {"gemeente": self.gemeente, "corporatie": self.corporatie, "thema": self.thema}
 
+    def _corporatie_in(self, doc: Document) -> bool:
+        """Whether the corporatie of --corporatie leads or takes part in a project or afspraak."""
+        return text(doc, "trekker") == self.corporatie or self.corporatie in strings(doc.get("partijen"))
+
     def project(self, *versions: Document | None) -> bool:
         docs = [v for v in versions if v is not None]
         if self.gemeente and not any(text(d, "gemeente") == self.gemeente for d in docs):
             return False
-        if self.corporatie and not any(
-            text(d, "trekker") == self.corporatie or self.corporatie in strings(d.get("partijen"))
-            for d in docs
-        ):
+        if self.corporatie and not any(self._corporatie_in(d) for d in docs):
             return False
         if self.thema and not any(
             self.afspraak_themas.get(a) == self.thema for d in docs for a in strings(d.get("afspraken"))
@@ -50,10 +51,7 @@ class Scope:
             d.get("gemeenten", "alle") == "alle" or self.gemeente in strings(d.get("gemeenten")) for d in docs
         ):
             return False
-        if self.corporatie and not any(
-            text(d, "trekker") == self.corporatie or self.corporatie in strings(d.get("partijen"))
-            for d in docs
-        ):
+        if self.corporatie and not any(self._corporatie_in(d) for d in docs):
             return False
         if self.thema and not any(text(d, "thema") == self.thema for d in docs):
             return False

@@ -41,3 +41,8 @@ def check_candidate(root: Path, path: str, content: bytes, *, peildatum: dt.date
             f"Er is niets geschreven: {path} zou daarna niet door 'prestatie validate' komen:\n{listed}"
         )
     return mine
+
+
+def warning_line(finding: Finding) -> str:
+    """One warning about a file a command wrote, as ``nieuw`` and ``voortgang`` print it."""
+    return f"Waarschuwing (regel {finding.line}): {finding.message} [{finding.code}]"

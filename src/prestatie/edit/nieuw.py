@@ -11,12 +11,12 @@ from pathlib import Path
 from prestatie.atomic import create_file
 from prestatie.dataset import DataSet
 from prestatie.edit.check import check_candidate, load_dataset
-from prestatie.edit.names import resolve
 from prestatie.edit.scalars import slugify, with_prefix
 from prestatie.edit.templates import NewAfspraak, NewProject, afspraak_yaml, project_yaml
 from prestatie.errors import DataError, UsageError
 from prestatie.findings import Finding
 from prestatie.models import PROJECT_STATUSSEN
+from prestatie.selection import resolve, resolve_gemeente, resolve_thema
 from prestatie.source import DATA_DIR
 from prestatie.suggest import did_you_mean
 
@@ -46,6 +46,11 @@ def _require_regio(dataset: DataSet) -> None:
             "data/regio.yaml of data/themas.yaml ontbreekt of bevat fouten; daarom kan prestatie "
             "geen nieuw bestand maken. Voer 'prestatie validate' uit en herstel eerst die fouten."
         )
+
+
+def _resolve_partij(dataset: DataSet, typed: str) -> str:
+    names = {p.id: p.naam for p in dataset.partijen.values()}
+    return resolve(typed, names, unknown="Onbekende partij", option="--trekker")
 
 
 def _free_id(base: str, taken: set[str], exists: Callable[[str], bool]) -> str:
@@ -84,15 +89,12 @@ def new_project(
         )
     dataset, _ = load_dataset(root, peildatum=today)
     _require_regio(dataset)
-    gemeente_id = resolve(
-        gemeente, {g.id: g.naam for g in dataset.gemeenten.values()}, "gemeente", "--gemeente"
-    )
-    partij_namen = {p.id: p.naam for p in dataset.partijen.values()}
-    trekker_id = resolve(trekker, partij_namen, "partij", "--trekker") if trekker else gemeente_id
+    gemeente_id = resolve_gemeente(dataset, gemeente)
+    trekker_id = _resolve_partij(dataset, trekker) if trekker else gemeente_id
     afspraak_titels = {a.model.id: a.model.titel for a in dataset.afspraken}
     afspraak_ids: list[str] = []
     for typed in afspraken:
-        ident = resolve(typed, afspraak_titels, "afspraak", "--afspraak")
+        ident = resolve(typed, afspraak_titels, unknown="Onbekende afspraak", option="--afspraak")
         if ident not in afspraak_ids:
             afspraak_ids.append(ident)
     for ident in afspraak_ids:
@@ -145,11 +147,10 @@ def new_afspraak(
     dataset, _ = load_dataset(root, peildatum=today)
     _require_regio(dataset)
     assert dataset.regio is not None
-    thema_id = resolve(thema, {t.id: t.naam for t in dataset.themas_by_id.values()}, "thema", "--thema")
+    thema_id = resolve_thema(dataset, thema)
     regio = dataset.regio.model
     default_trekker = (regio.overige_partijen or regio.gemeenten)[0].id
-    partij_namen = {p.id: p.naam for p in dataset.partijen.values()}
-    trekker_id = resolve(trekker, partij_namen, "partij", "--trekker") if trekker else default_trekker
+    trekker_id = _resolve_partij(dataset, trekker) if trekker else default_trekker
     base = slugify(titel)
     if not base:
         raise UsageError("Uit de titel valt geen id te maken: gebruik letters of cijfers in --titel.")
