@@ -27,10 +27,10 @@ def validate_sources(
     sources: Iterable[SourceFile], *, peildatum: dt.date
 ) -> tuple[DataSet, ValidationResult]:
     """Check a set of source files; all findings of all files, sorted."""
-    return _validate_results((load_file(source) for source in sources), peildatum=peildatum)
+    return validate_results((load_file(source) for source in sources), peildatum=peildatum)
 
 
-def _validate_results(
+def validate_results(
     results: Iterable[FileResult], *, peildatum: dt.date
 ) -> tuple[DataSet, ValidationResult]:
     dataset, findings = assemble(results)
@@ -41,7 +41,12 @@ def _validate_results(
 def validate_directory(
     root: Path, *, peildatum: dt.date, workers: int | None = None
 ) -> tuple[DataSet, ValidationResult]:
-    """Check the data set below ``root/data``.
+    """Check the data set below ``root/data``."""
+    return validate_results(load_results(root, workers=workers), peildatum=peildatum)
+
+
+def load_results(root: Path, *, workers: int | None = None) -> list[FileResult]:
+    """Read and schema-check every file below ``root/data``, in file order.
 
     ``workers`` is the number of processes to use (default: the CPU cores, for
     data sets of at least PARALLEL_MIN_FILES files).
@@ -51,10 +56,8 @@ def validate_directory(
         workers = _available_cores() if len(items) >= PARALLEL_MIN_FILES else 1
     data_root = (root / DATA_DIR).resolve()
     if workers <= 1 or len(items) < 2:
-        results: Iterable[FileResult] = (_load_item(data_root, item) for item in items)
-    else:
-        results = _load_in_parallel(data_root, items, workers)
-    return _validate_results(results, peildatum=peildatum)
+        return [_load_item(data_root, item) for item in items]
+    return _load_in_parallel(data_root, items, workers)
 
 
 def _available_cores() -> int:

@@ -7,32 +7,46 @@ in memory, so that a command never writes a file that validate would reject.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
-from prestatie.dataset import DataSet
+from prestatie.dataset import DataSet, FileResult, load_file
 from prestatie.errors import UsageError
 from prestatie.findings import Finding, Severity
-from prestatie.source import SourceFile, read_directory
+from prestatie.source import SourceFile
 
 
-def load_dataset(root: Path, *, peildatum: dt.date) -> tuple[DataSet, list[Finding]]:
-    """The data set on disk (valid files only) and all findings."""
-    from prestatie.validate import validate_directory
+@dataclass(frozen=True, slots=True)
+class DataOnDisk:
+    """The data set as read once from disk: its per-file results and the assembled set.
 
-    dataset, result = validate_directory(root, peildatum=peildatum)
-    return dataset, result.findings
+    An edit checks its candidate against these same results, so no file is read or
+    parsed twice.
+    """
+
+    results: list[FileResult]
+    dataset: DataSet
 
 
-def check_candidate(root: Path, path: str, content: bytes, *, peildatum: dt.date) -> list[Finding]:
+def load_dataset(root: Path, *, peildatum: dt.date) -> DataOnDisk:
+    """Read and check the data set on disk once."""
+    from prestatie.validate import load_results, validate_results
+
+    results = load_results(root)
+    dataset, _ = validate_results(results, peildatum=peildatum)
+    return DataOnDisk(results, dataset)
+
+
+def check_candidate(on_disk: DataOnDisk, path: str, content: bytes, *, peildatum: dt.date) -> list[Finding]:
     """Validate the data set as if ``path`` (relative, forward slashes) held ``content``.
 
     Raises UsageError listing the errors in that file; returns its warnings.
     """
-    from prestatie.validate import validate_sources
+    from prestatie.validate import validate_results
 
-    sources = [source for source in read_directory(root) if source.path != path]
-    sources.append(SourceFile(path, content))
-    _, result = validate_sources(sources, peildatum=peildatum)
+    results = [result for result in on_disk.results if result.path != path]
+    results.append(load_file(SourceFile(path, content)))
+    _, result = validate_results(results, peildatum=peildatum)
     mine = [finding for finding in result.findings if finding.file == path]
     errors = [finding for finding in mine if finding.severity is Severity.ERROR]
     if errors:

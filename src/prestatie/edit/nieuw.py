@@ -10,7 +10,7 @@ from pathlib import Path
 
 from prestatie.atomic import create_file
 from prestatie.dataset import DataSet
-from prestatie.edit.check import check_candidate, load_dataset
+from prestatie.edit.check import DataOnDisk, check_candidate, load_dataset
 from prestatie.edit.scalars import slugify, with_prefix
 from prestatie.edit.templates import NewAfspraak, NewProject, afspraak_yaml, project_yaml
 from prestatie.errors import DataError, UsageError
@@ -87,7 +87,8 @@ def new_project(
             "Een nieuw project kan niet meteen 'opgeleverd' zijn: maak het aan en leg de oplevering "
             "vast met 'prestatie voortgang PROJECT \"toelichting\" --status opgeleverd'."
         )
-    dataset, _ = load_dataset(root, peildatum=today)
+    on_disk = load_dataset(root, peildatum=today)
+    dataset = on_disk.dataset
     _require_regio(dataset)
     gemeente_id = resolve_gemeente(dataset, gemeente)
     trekker_id = _resolve_partij(dataset, trekker) if trekker else gemeente_id
@@ -127,7 +128,7 @@ def new_project(
         )
     )
     relative = f"{DATA_DIR}/projecten/{gemeente_id}/{ident}.yaml"
-    return _create(root, relative, text, ident, today)
+    return _create(root, on_disk, relative, text, ident, today)
 
 
 def new_afspraak(
@@ -144,7 +145,8 @@ def new_afspraak(
     titel = _text(titel, "--titel")
     if nummer is not None:
         nummer = _text(nummer, "--nummer")
-    dataset, _ = load_dataset(root, peildatum=today)
+    on_disk = load_dataset(root, peildatum=today)
+    dataset = on_disk.dataset
     _require_regio(dataset)
     assert dataset.regio is not None
     thema_id = resolve_thema(dataset, thema)
@@ -171,12 +173,12 @@ def new_afspraak(
         )
     )
     relative = f"{DATA_DIR}/afspraken/{ident}.yaml"
-    return _create(root, relative, text, ident, today)
+    return _create(root, on_disk, relative, text, ident, today)
 
 
-def _create(root: Path, relative: str, text: str, ident: str, today: dt.date) -> Created:
+def _create(root: Path, on_disk: DataOnDisk, relative: str, text: str, ident: str, today: dt.date) -> Created:
     content = text.encode("utf-8")
-    warnings = check_candidate(root, relative, content, peildatum=today)
+    warnings = check_candidate(on_disk, relative, content, peildatum=today)
     path = root / relative
     create_file(path, content)
     return Created(path, relative, ident, warnings)

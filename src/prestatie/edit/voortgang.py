@@ -69,7 +69,8 @@ def record_progress(
         raise UsageError(
             f"Onbekende status '{status}' bij --status.{hint} Kies uit: {', '.join(PROJECT_STATUSSEN)}."
         )
-    dataset, _ = load_dataset(root, peildatum=today)
+    on_disk = load_dataset(root, peildatum=today)
+    dataset = on_disk.dataset
     loaded = dataset.projecten_by_id.get(project_id)
     if loaded is None:
         if project_id in dataset.broken.get("project", set()):
@@ -104,7 +105,7 @@ def record_progress(
         path = path.resolve()
     snapshot = read_snapshot(path)
     content = edit_project_text(snapshot.raw, change, loaded.file)
-    warnings = check_candidate(root, loaded.file, content, peildatum=today)
+    warnings = check_candidate(on_disk, loaded.file, content, peildatum=today)
     replace_file(path, content, expected=snapshot)
     return Progress(
         path,
