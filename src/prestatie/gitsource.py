@@ -22,11 +22,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING
 
-from prestatie.codes import severity_of
 from prestatie.errors import DataError, UsageError
-from prestatie.findings import Finding
-from prestatie.source import DATA_DIR, SourceFile
-from prestatie.yamlread import MAX_BYTES
+from prestatie.source import DATA_DIR, SourceFile, refused
+from prestatie.yamlread import MAX_BYTES, too_big_message
 
 if TYPE_CHECKING:
     from prestatie.dataset import DataSet
@@ -402,10 +400,6 @@ class BlobReader:
 # the data set at a revision ---------------------------------------------------
 
 
-def _refused(path: str, code: str, message: str) -> SourceFile:
-    return SourceFile(path, None, Finding(path, 1, 1, code, severity_of(code), message))
-
-
 def _skipped(path: str) -> bool:
     """Hidden files and folders are skipped, as on disk."""
     return any(part.startswith(".") for part in path.split("/")[1:])
@@ -414,20 +408,15 @@ def _skipped(path: str) -> bool:
 def entry_problem(entry: TreeEntry) -> SourceFile | None:
     """Why an entry must not be read (a link, a submodule, too big), or None."""
     if entry.mode == "120000":
-        return _refused(
+        return refused(
             entry.path,
-            "PA015",
             "Dit bestand is een symbolische koppeling; prestatie leest die niet uit git. "
             "Zet het bestand zelf in data/.",
         )
     if entry.kind != "blob":
-        return _refused(entry.path, "PA015", "Dit is geen gewoon bestand; prestatie leest het niet.")
+        return refused(entry.path, "Dit is geen gewoon bestand; prestatie leest het niet.")
     if entry.size is not None and entry.size > MAX_BYTES:
-        message = (
-            f"Het bestand is {entry.size:,} bytes; de grens is {MAX_BYTES:,} bytes. "
-            "Splits het op of controleer of dit wel een databestand is."
-        ).replace(",", ".")
-        return _refused(entry.path, "PA014", message)
+        return refused(entry.path, too_big_message(entry.size), "PA014")
     return None
 
 
@@ -445,9 +434,8 @@ def read_revision(repo: GitRepo, revision: Revision) -> list[SourceFile]:
         contents = reader.read([entries[i].oid for i in wanted])
     for i, raw in zip(wanted, contents, strict=True):
         if raw is None:
-            sources[i] = _refused(
+            sources[i] = refused(
                 entries[i].path,
-                "PA015",
                 "De inhoud van dit bestand ontbreekt in de lokale git-repository. " + SHALLOW_ADVICE,
             )
         else:

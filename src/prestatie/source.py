@@ -17,7 +17,7 @@ from pathlib import Path
 from prestatie.codes import severity_of
 from prestatie.errors import UsageError
 from prestatie.findings import Finding
-from prestatie.yamlread import MAX_BYTES
+from prestatie.yamlread import MAX_BYTES, too_big_message
 
 DATA_DIR = "data"
 
@@ -52,7 +52,8 @@ def find_root(start: Path | None = None) -> Path:
     )
 
 
-def _refused(path: str, message: str, code: str = "PA015") -> SourceFile:
+def refused(path: str, message: str, code: str = "PA015") -> SourceFile:
+    """A file that is not read, with the finding that says why."""
     return SourceFile(path, None, Finding(path, 1, 1, code, severity_of(code), message))
 
 
@@ -81,7 +82,7 @@ def walk_directory(root: Path) -> Iterator[FileToRead | SourceFile]:
             elif os.path.islink(os.path.join(dirpath, name)):
                 dirnames.remove(name)
                 relative = f"{DATA_DIR}/{Path(dirpath, name).relative_to(data_root).as_posix()}"
-                yield _refused(
+                yield refused(
                     relative,
                     "Deze map is een symbolische koppeling; prestatie volgt die niet. "
                     "Zet de bestanden zelf in data/.",
@@ -112,7 +113,7 @@ def read_file(data_root: Path, item: FileToRead) -> SourceFile:
                 raise
             target = Path(item.absolute).resolve()
             if not target.is_relative_to(data_root):
-                return _refused(
+                return refused(
                     relative,
                     "Dit bestand is een symbolische koppeling naar een plek buiten data/; "
                     "prestatie leest het niet. Zet het bestand zelf in data/.",
@@ -121,17 +122,16 @@ def read_file(data_root: Path, item: FileToRead) -> SourceFile:
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
-                return _refused(relative, "Dit is geen gewoon bestand; prestatie leest het niet.")
+                return refused(relative, "Dit is geen gewoon bestand; prestatie leest het niet.")
             if info.st_size > MAX_BYTES:
-                return _refused(
+                return refused(
                     relative,
-                    f"Het bestand is {info.st_size:,} bytes; de grens is {MAX_BYTES:,} bytes. "
-                    "Splits het op of controleer of dit wel een databestand is.".replace(",", "."),
+                    too_big_message(info.st_size),
                     "PA014",
                 )
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        return _refused(relative, f"Het bestand kan niet worden gelezen ({exc.strerror}).")
+        return refused(relative, f"Het bestand kan niet worden gelezen ({exc.strerror}).")
     return SourceFile(relative, raw)
 
 

@@ -222,6 +222,14 @@ class ReadOutcome:
     bad_paths: set[YamlPath] = field(default_factory=set)
 
 
+def too_big_message(size: int) -> str:
+    """PA014's message: the same whether the size shows on disk, in git or in the bytes."""
+    return (
+        f"Het bestand is {size:,} bytes; de grens is {MAX_BYTES:,} bytes. "
+        "Splits het op of controleer of dit wel een databestand is."
+    ).replace(",", ".")
+
+
 class _Stop(Exception):
     """A problem after which this file cannot be read any further."""
 
@@ -354,8 +362,7 @@ class _Reader:
             raise self.stop(
                 (1, 1),
                 "PA014",
-                f"Het bestand is {len(raw):,} bytes; de grens is {MAX_BYTES:,} bytes. "
-                "Splits het op of controleer of dit wel een databestand is.".replace(",", "."),
+                too_big_message(len(raw)),
             )
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
             b"\x00" in raw[:64] and len(raw) >= 2 and (raw[0] == 0 or raw[1] == 0)

@@ -62,14 +62,16 @@ RevOption = Annotated[
 
 
 def parse_peildatum(text: str | None) -> dt.date:
-    if text is None:
-        return dt.date.today()
+    return dt.date.today() if text is None else parse_date(text, "--per")
+
+
+def parse_date(text: str, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise UsageError(
-            f"'{text}' is geen geldige datum voor --per. Schrijf de datum als JJJJ-MM-DD, "
-            "bijvoorbeeld --per 2024-12-31."
+            f"'{text}' is geen geldige datum voor {option}. Schrijf de datum als JJJJ-MM-DD, "
+            f"bijvoorbeeld {option} 2024-12-31."
         ) from None
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from prestatie.cli.app import app
-from prestatie.cli.options import DataOption
+from prestatie.cli.options import DataOption, parse_date
 
 
 @app.command()
@@ -33,22 +33,11 @@ def voortgang(
     data: DataOption = None,
 ) -> int:
     """Voeg een voortgangsregel toe aan een project en werk zo nodig de status bij."""
-    import datetime as dt
-
     from prestatie.edit.check import warning_line
     from prestatie.edit.voortgang import record_progress
-    from prestatie.errors import UsageError
     from prestatie.source import find_root
 
-    day: dt.date | None = None
-    if datum is not None:
-        try:
-            day = dt.date.fromisoformat(datum)
-        except ValueError:
-            raise UsageError(
-                f"'{datum}' is geen geldige datum voor --datum. Schrijf de datum als JJJJ-MM-DD, "
-                "bijvoorbeeld --datum 2024-12-31."
-            ) from None
+    day = None if datum is None else parse_date(datum, "--datum")
     result = record_progress(find_root(data), project, toelichting, status=status, datum=day)
     typer.echo(f"Bijgewerkt: {result.relative}")
     if result.old_status != result.new_status:
