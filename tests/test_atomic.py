@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from prestatie.atomic import create_file, read_snapshot, replace_file
+from prestatie.atomic import create_file, make_folder, read_snapshot, replace_file
 from prestatie.errors import UsageError
 
 
@@ -71,3 +71,14 @@ def test_create_file_does_not_follow_a_dangling_symlink(tmp_path: Path) -> None:
     with pytest.raises(UsageError):
         create_file(link, b"id: nieuw\n")
     assert not target.exists()
+
+
+def test_a_write_that_the_system_refuses_is_a_dutch_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "geen-map"
+    blocker.write_text("een bestand, geen map", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"kan .*geen-map/rapport.md niet schrijven"):
+        replace_file(blocker / "rapport.md", b"x")
+    with pytest.raises(UsageError, match="niet schrijven"):
+        create_file(blocker / "nieuw.yaml", b"x")
+    with pytest.raises(UsageError, match="niet schrijven"):
+        make_folder(blocker / "rapporten")

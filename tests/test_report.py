@@ -261,3 +261,12 @@ def test_a_peildatum_before_a_real_oplevering_still_reports(cli: Cli) -> None:
     result = cli("report", "--data", REPO, "--gemeente", "Kerkrade", "--per", "2024-07-01")
     assert result.exit_code == 0, result.stderr
     assert "Stand per 1 juli 2024" in result.stdout
+
+
+def test_an_output_folder_that_cannot_be_made_is_exit_2(cli: Cli, data_copy: Path) -> None:
+    blocker = data_copy / "bestand"
+    blocker.write_text("x", encoding="utf-8")
+    result = cli("report", "--data", data_copy, "--alle", "--output", blocker / "rapporten")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Fout: prestatie kan ")
+    assert "Traceback" not in result.stderr

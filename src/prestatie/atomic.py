@@ -13,6 +13,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,11 +80,34 @@ def _write_temporary(folder: Path, name: str, data: bytes, mode: int) -> Path:
     return Path(temporary)
 
 
+@contextlib.contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """Turn a failing write (no such folder, no permission, disk full) into a Dutch UsageError."""
+    try:
+        yield
+    except OSError as exc:
+        raise UsageError(
+            f"prestatie kan {path} niet schrijven ({exc.strerror or exc}). Controleer of de map "
+            "bestaat en of u daar mag schrijven; het bestand is niet gewijzigd."
+        ) from None
+
+
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents) for output; a Dutch UsageError when that fails."""
+    with _writing(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+
+
 def replace_file(path: Path, data: bytes, *, expected: Snapshot | None = None) -> None:
     """Write ``data`` to ``path`` atomically, keeping the file's mode (0o644 for a new file).
 
     With ``expected``, refuse (UsageError) when the file is no longer what was read.
     """
+    with _writing(path):
+        _replace_file(path, data, expected)
+
+
+def _replace_file(path: Path, data: bytes, expected: Snapshot | None) -> None:
     if expected is not None and not _unchanged(expected):
         raise UsageError(_changed_message(path))
     try:
@@ -109,6 +133,11 @@ def create_file(path: Path, data: bytes, *, mode: int = 0o644) -> None:
     The name is claimed with ``O_EXCL`` first; the content then arrives atomically
     by renaming a complete temporary file over the claimed, empty name.
     """
+    with _writing(path):
+        _create_file(path, data, mode)
+
+
+def _create_file(path: Path, data: bytes, mode: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)

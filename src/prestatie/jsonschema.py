@@ -128,9 +128,9 @@ def render_schema(kind: str) -> str:
 
 def write_schemas(output: Path) -> list[Path]:
     """Write every schema into ``output`` (created if needed), each file atomically."""
-    from prestatie.atomic import replace_file
+    from prestatie.atomic import make_folder, replace_file
 
-    output.mkdir(parents=True, exist_ok=True)
+    make_folder(output)
     written = []
     for kind in KINDS:
         path = output / schema_file(kind)

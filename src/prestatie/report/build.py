@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from prestatie.atomic import replace_file
+from prestatie.atomic import make_folder, replace_file
 from prestatie.dataset import DataSet
 from prestatie.errors import UsageError
 from prestatie.gitsource import GitRepo
@@ -119,7 +119,7 @@ def make_report(
             return ReportOutcome(text=text)
         replace_file(output, text.encode("utf-8"))
         return ReportOutcome(written=[output])
-    output.mkdir(parents=True, exist_ok=True)
+    make_folder(output)
     outcome = ReportOutcome()
     reports = []
     for gemeente_id in dataset.gemeenten:
