@@ -96,7 +96,7 @@ def _md_section(page: str) -> str:
 
 
 def test_sinds_shows_the_changes_of_the_gemeente_in_markdown(repo: Repo, cli: Cli) -> None:
-    start = repo.git("rev-parse", "--short=7", "start")
+    start = repo.short("start")
     out = _report(cli, repo.root, "--gemeente", "Kerkrade", "--sinds", "start")
     assert _md_section(out) == EXPECTED_SECTION_MD.format(start=start, tot="nu (de werkmap)")
     # Placed after the summary, before the tables.
@@ -108,14 +108,14 @@ def test_sinds_shows_the_changes_of_the_gemeente_in_markdown(repo: Repo, cli: Cl
 
 def test_sinds_with_rev_compares_two_revisions(repo: Repo, cli: Cli) -> None:
     repo.edit(EYGELSHOVEN, "status: gepauzeerd", "status: uitvoering")  # the working tree moves on
-    start = repo.git("rev-parse", "--short=7", "start")
-    v2025 = repo.git("rev-parse", "--short=7", "v2025")
+    start = repo.short("start")
+    v2025 = repo.short("v2025")
     out = _report(cli, repo.root, "--gemeente", "Kerkrade", "--sinds", "start", "--rev", "v2025")
     assert _md_section(out) == EXPECTED_SECTION_MD.format(start=start, tot=f"v2025 ({v2025}, 2 juni 2025)")
 
 
 def test_sinds_in_html_shows_the_same_changes(repo: Repo, cli: Cli) -> None:
-    start = repo.git("rev-parse", "--short=7", "start")
+    start = repo.short("start")
     page = _report(cli, repo.root, "--gemeente", "Kerkrade", "--sinds", "start", "--format", "html")
     assert _html_section(page) == "\n".join(
         [
@@ -153,7 +153,7 @@ def test_sinds_without_a_filter_shows_every_gemeente(repo: Repo, cli: Cli) -> No
 
 
 def test_sinds_when_nothing_changed_says_so_in_one_line(repo: Repo, cli: Cli) -> None:
-    v2025 = repo.git("rev-parse", "--short=7", "v2025")
+    v2025 = repo.short("v2025")
     md = _report(cli, repo.root, "--gemeente", "Kerkrade", "--sinds", "v2025")
     assert _md_section(md) == (
         "## Wijzigingen sinds v2025 (2 juni 2025)\n\n"
