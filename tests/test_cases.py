@@ -1,21 +1,25 @@
-"""Data-driven cases: one folder per finding code under tests/cases/.
+"""Data-driven located cases under tests/cases/ (the format is explained in tests/cases/README.md).
 
-Each case folder holds a ``data/`` overlay that is copied over the small, valid data
-set in ``tests/cases/_base`` and an ``expected.yaml`` with every finding of the run
-(file, line, column, code) at peildatum 2024-12-31. The folder name starts with the
-code it is about; a test keeps every code of ``codes.CODES`` covered.
+Each case folder is named ``PAxxx-what`` after the code it is about. It holds a ``data/``
+overlay that is copied over the small, valid data set in ``tests/cases/_base``,
+optionally a ``remove.txt`` naming base files to delete first, and an ``expected.txt``
+with every finding of the run at peildatum 2024-12-31, one ``file:line:column: CODE``
+per line in the order validate reports them. A code may have several case folders (one
+per place it is raised from), and a folder may pin several findings.
+
+The test keeps every code of ``codes.CODES`` covered by at least one case.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from prestatie.codes import CODES
 
@@ -25,11 +29,34 @@ PER = "2024-12-31"
 CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir() and not p.name.startswith("_"))
 # Codes whose input cannot live in a folder (a file over 1 MiB, a symbolic link): tested below.
 BUILT_IN_TESTS = {"PA014", "PA015"}
+_EXPECTED_LINE = re.compile(
+    r"(?P<file>[^\s:#]+):(?P<line>[0-9]+):(?P<column>[0-9]+): (?P<code>PA[0-9]{3})(?:\s+#.*)?"
+)
+
+
+def expected_findings(case: Path) -> list[str]:
+    """The findings ``expected.txt`` lists, as ``file:line:column: CODE`` (comments dropped)."""
+    found = []
+    for number, text in enumerate((case / "expected.txt").read_text(encoding="utf-8").splitlines(), 1):
+        text = text.strip()
+        if not text or text.startswith("#"):
+            continue
+        match = _EXPECTED_LINE.fullmatch(text)
+        assert match, f"{case.name}/expected.txt line {number}: not 'file:line:column: CODE': {text!r}"
+        found.append(f"{match['file']}:{match['line']}:{match['column']}: {match['code']}")
+    return found
 
 
 def _data_set(tmp_path: Path, case: Path | None = None) -> Path:
     shutil.copytree(BASE / "data", tmp_path / "data")
-    if case is not None:
+    if case is None:
+        return tmp_path
+    removed = case / "remove.txt"
+    if removed.exists():
+        for name in removed.read_text(encoding="utf-8").splitlines():
+            if name.strip() and not name.startswith("#"):
+                (tmp_path / name.strip()).unlink()
+    if (case / "data").is_dir():
         shutil.copytree(case / "data", tmp_path / "data", dirs_exist_ok=True)
     return tmp_path
 
@@ -48,13 +75,23 @@ def test_base_data_set_is_clean(cli: Callable[..., Any], tmp_path: Path) -> None
 
 @pytest.mark.parametrize("case", CASE_DIRS, ids=[p.name for p in CASE_DIRS])
 def test_case(cli: Callable[..., Any], tmp_path: Path, case: Path) -> None:
-    expected = yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))["findings"]
+    expected = expected_findings(case)
     code, findings = _run(cli, _data_set(tmp_path, case))
-    located = [{k: f[k] for k in ("file", "line", "column", "code")} for f in findings]
+    located = [f"{f['file']}:{f['line']}:{f['column']}: {f['code']}" for f in findings]
     assert located == expected
     assert case.name[:5] in {f["code"] for f in findings}
     assert all(f["line"] >= 1 and f["column"] >= 1 and f["message"] for f in findings)
     assert code == (1 if any(f["severity"] == "error" for f in findings) else 0)
+
+
+def test_every_case_folder_has_the_expected_file() -> None:
+    """A folder in an older or misspelt format would otherwise be skipped silently."""
+    for case in CASE_DIRS:
+        assert re.fullmatch(r"PA[0-9]{3}-[a-z0-9-]+", case.name), case.name
+        assert case.name[:5] in CODES, case.name
+        assert (case / "expected.txt").is_file(), f"{case.name}: no expected.txt (see tests/cases/README.md)"
+        allowed = {"data", "expected.txt", "remove.txt"}
+        assert {p.name for p in case.iterdir()} <= allowed, f"{case.name}: only {sorted(allowed)}"
 
 
 def test_every_code_has_a_case() -> None:
