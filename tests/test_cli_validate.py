@@ -78,8 +78,16 @@ def test_usage_errors_exit_2(cli: Cli, tmp_path: Path, data_copy: Path) -> None:
 
 
 def test_data_directory_itself_is_accepted(cli: Cli, data_copy: Path) -> None:
-    assert cli("validate", data_copy / "data", "--format", "json").exit_code in (0, 1)
-    assert cli("validate", "--data", data_copy, "--format", "json").exit_code in (0, 1)
+    """Given data/ itself, or the root with --data, validate reads the same files as from the root."""
+    _break(data_copy)
+    from_root = cli("validate", data_copy, "--format", "json")
+    report = json.loads(from_root.stdout)
+    assert from_root.exit_code == 1 and report["files"] >= 30
+    errors = [f["file"][:24] for f in report["findings"] if f["severity"] == "error"]
+    assert errors == ["data/projecten/kerkrade/"]
+    for args in ((data_copy / "data",), ("--data", data_copy), ("--data", data_copy / "data")):
+        result = cli("validate", *args, "--format", "json")
+        assert (result.exit_code, result.stdout, result.stderr) == (1, from_root.stdout, ""), args
 
 
 def test_unexpected_failure_is_exit_3_without_traceback(capsys: Any) -> None:

@@ -6,7 +6,9 @@ import pickle
 
 import pytest
 
+from prestatie.cli.error_handler import run
 from prestatie.dataset import load_file
+from prestatie.errors import InternalError
 from prestatie.source import SourceFile
 from prestatie.yamlread import YamlDocument, read_yaml
 
@@ -41,6 +43,35 @@ def test_a_document_survives_pickling_with_its_positions() -> None:
     assert copy == document and copy.values == document.values and copy.keys == document.keys
     explicit = YamlDocument(document.data, dict(document.values), dict(document.keys))
     assert pickle.loads(pickle.dumps(explicit)) == document
+
+
+def _shifted(drop_value: int = 0, drop_key: int = 0, extra: int = 0) -> YamlDocument:
+    """The document of TEXT with its recorded positions out of step with its data."""
+    document = read_yaml(TEXT, "x.yaml").document
+    assert document is not None
+    values, keys = document.flat_positions()
+    values = [*values[: len(values) - drop_value], *[(99, 1)] * extra]
+    return YamlDocument(document.data, flat=(values, keys[: len(keys) - drop_key]))
+
+
+@pytest.mark.parametrize(
+    "document",
+    [_shifted(drop_value=1), _shifted(drop_key=1), _shifted(extra=1)],
+    ids=["a value position short", "a key position short", "a position too many"],
+)
+def test_positions_out_of_step_with_the_data_are_an_internal_error(document: YamlDocument) -> None:
+    with pytest.raises(InternalError, match="interne fout"):
+        document.locate(("naam",))
+
+
+def test_an_internal_error_ends_in_exit_3_through_the_error_handler(capsys: pytest.CaptureFixture[str]) -> None:
+    def command(**_: object) -> int:
+        _shifted(drop_value=1).locate(("naam",))
+        return 0
+
+    assert run(command, []) == 3
+    err = capsys.readouterr().err
+    assert "onverwacht" in err and "InternalError" in err and "Traceback" not in err
 
 
 def test_a_file_result_survives_pickling() -> None:

@@ -21,8 +21,21 @@ def test_suite_is_there(shared_dir: Path) -> None:
     assert len(CASES) > 300
 
 
+# The suite's error cases that libyaml reads without complaint, per top-level shape
+# asked for (a case whose top has the wrong shape is refused with PA008 anyway).
+# Comments glued to a value, tabs and dashes in flow collections, odd indentation of
+# multi-line scalars: the data that comes out is what the text says, only the syntax
+# is laxer than the specification. A case that joins or leaves this list is a change
+# of behaviour to look at, not a number to raise.
+LIBYAML_ACCEPTS: dict[type, set[str]] = {
+    dict: {"9C9N", "DK95-01", "QB6E", "S98Z", "SU5Z", "X4QW"},
+    list: {"9JBA", "CVW2", "G5U8", "Y79Y-003", "YJV2"},
+}
+
+
 @pytest.mark.parametrize("top", [dict, list])
 def test_every_case_reads_to_data_or_located_findings(shared_dir: Path, top: type) -> None:
+    accepted_errors = set()
     for case in CASES:
         raw = (case / "in.yaml").read_bytes()
         outcome = read_yaml(raw, "data/themas.yaml", top=top)
@@ -32,21 +45,9 @@ def test_every_case_reads_to_data_or_located_findings(shared_dir: Path, top: typ
             assert finding.code in CODES and finding.message
         if outcome.document is None:
             assert outcome.findings, f"{case.name}: no data and no finding"
-        if (case / "error").exists():
-            assert outcome.findings or outcome.document is None or True  # libyaml may accept some
-
-
-def test_invalid_yaml_cases_are_refused(shared_dir: Path) -> None:
-    """Cases the suite marks as errors: libyaml rejects nearly all; none may give silent data."""
-    accepted = []
-    for case in CASES:
-        if not (case / "error").exists():
-            continue
-        outcome = read_yaml((case / "in.yaml").read_bytes(), "x.yaml")
-        if outcome.document is not None and not outcome.findings:
-            accepted.append(case.name)
-    # libyaml is known to accept a handful of the suite's error cases.
-    assert len(accepted) <= 15, accepted
+        if (case / "error").exists() and not outcome.findings:
+            accepted_errors.add(case.name)
+    assert accepted_errors == LIBYAML_ACCEPTS[top]
 
 
 @pytest.mark.parametrize("case", CASES[::25], ids=[c.name for c in CASES[::25]])
@@ -55,7 +56,7 @@ def test_sample_through_the_whole_command(
 ) -> None:
     (data_copy / "data/projecten/kerkrade/suite.yaml").write_bytes((case / "in.yaml").read_bytes())
     result = cli("validate", data_copy, "--format", "json")
-    assert result.exit_code in (0, 1), result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stderr == ""
     report = json.loads(result.stdout)
+    assert result.exit_code == (1 if report["errors"] else 0)
     assert all(f["line"] >= 1 and f["column"] >= 1 for f in report["findings"])

@@ -22,3 +22,11 @@ class UsageError(PrestatieError):
     """The command was used wrongly: unknown name, bad option, no data (exit 2)."""
 
     exit_code = 2
+
+
+class InternalError(Exception):
+    """A broken internal promise: a bug in prestatie, never a problem in the user's data.
+
+    Deliberately not a PrestatieError: the error handler reports it as unexpected
+    (exit 3) and asks the user to report it, instead of giving a wrong answer silently.
+    """

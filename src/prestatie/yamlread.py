@@ -32,6 +32,7 @@ from yaml.events import (
 )
 
 from prestatie.codes import severity_of
+from prestatie.errors import InternalError
 from prestatie.findings import Finding
 
 MAX_BYTES = 1024 * 1024
@@ -144,8 +145,9 @@ class YamlDocument:
         value_positions, key_positions = self._flat
         values: dict[YamlPath, Position] = {}
         keys: dict[YamlPath, Position] = {}
-        next_value = iter(value_positions).__next__
-        next_key = iter(key_positions).__next__
+        values_left, keys_left = iter(value_positions), iter(key_positions)
+        next_value = values_left.__next__
+        next_key = keys_left.__next__
 
         def fill(node: Any, path: YamlPath) -> None:
             # Depth is at most MAX_DEPTH, so recursion is safe here.
@@ -167,8 +169,10 @@ class YamlDocument:
 
         try:
             fill(self.data, ())
-        except StopIteration:  # pragma: no cover - the reader records every node
-            pass
+        except StopIteration:
+            raise _position_mismatch(len(value_positions), len(key_positions)) from None
+        if next(values_left, None) is not None or next(keys_left, None) is not None:
+            raise _position_mismatch(len(value_positions), len(key_positions))
         self._values, self._keys = values, keys
 
     def locate(self, path: YamlPath, *, key: bool = False) -> Position:
@@ -201,6 +205,14 @@ def _preorder(data: Any) -> Iterator[tuple[YamlPath, bool]]:
         elif isinstance(node, list):
             for index in range(len(node) - 1, -1, -1):
                 stack.append(((*path, index), node[index], False))
+
+
+def _position_mismatch(values: int, keys: int) -> InternalError:
+    """The recorded positions do not fit the data: every position after this point would be wrong."""
+    return InternalError(
+        f"De {values} waarde- en {keys} sleutelposities passen niet bij de gelezen gegevens "
+        "(interne fout in yamlread)."
+    )
 
 
 def _rebuild_document(data: Any, flat: tuple[list[Position], list[Position]]) -> YamlDocument:
