@@ -4,6 +4,11 @@ PA0xx: reading the file (encoding, YAML syntax, the YAML dialect).
 PA1xx: one file against its schema.
 PA2xx: rules across files (errors).
 PA3xx: rules across files (warnings).
+
+Every module that raises a code declares it: a reader module with
+``RAISES = raised_here(...)`` at its top, a rule with ``@rule(...)``
+(``prestatie.rules.registry``). tests/test_codes.py checks the declarations against
+the code literals in each module, this catalogue and docs/meldingen.md.
 """
 
 from __future__ import annotations
@@ -18,6 +23,9 @@ class Code:
     code: str
     severity: Severity
     title: str
+    # False for findings about bytes that must not be shown beside the message
+    # (binary, invisible, or not read at all).
+    echo: bool = True
 
 
 _E = Severity.ERROR
@@ -27,7 +35,7 @@ CODES: dict[str, Code] = {
     c.code: c
     for c in [
         # Reading and the YAML dialect
-        Code("PA001", _E, "Bestand is geen geldige UTF-8"),
+        Code("PA001", _E, "Bestand is geen geldige UTF-8", echo=False),
         Code("PA002", _E, "YAML-syntaxfout"),
         Code("PA003", _E, "Dubbele sleutel"),
         Code("PA004", _E, "Anchor of alias gebruikt"),
@@ -38,10 +46,10 @@ CODES: dict[str, Code] = {
         Code("PA009", _E, "Sleutel is geen tekst"),
         Code("PA010", _E, "Ongeldige datum"),
         Code("PA011", _E, "Getal te groot"),
-        Code("PA012", _E, "Ongeldig of onzichtbaar teken"),
+        Code("PA012", _E, "Ongeldig of onzichtbaar teken", echo=False),
         Code("PA013", _E, "Te diep genest"),
-        Code("PA014", _E, "Bestand te groot"),
-        Code("PA015", _E, "Bestand buiten de datamap of geen gewoon bestand"),
+        Code("PA014", _E, "Bestand te groot", echo=False),
+        Code("PA015", _E, "Bestand buiten de datamap of geen gewoon bestand", echo=False),
         Code("PA016", _E, "Onopgeloste merge-conflictmarkering"),
         Code("PA017", _E, "Dubbelzinnige waarde (YAML 1.1)"),
         # One file against its schema
@@ -66,7 +74,7 @@ CODES: dict[str, Code] = {
         Code("PA210", _E, "Jaarschijven tellen niet op tot de streefwaarde"),
         Code("PA211", _E, "Jaarschijf buiten de periode"),
         Code("PA212", _E, "Gemeente in per_gemeente valt buiten de afspraak"),
-        Code("PA213", _E, "Bestand past niet in de indeling van data/"),
+        Code("PA213", _E, "Bestand past niet in de indeling van data/", echo=False),
         Code("PA214", _E, "Periode klopt niet"),
         # Rules across files: warnings
         Code("PA301", _W, "Project is vertraagd"),
@@ -81,3 +89,11 @@ CODES: dict[str, Code] = {
 
 def severity_of(code: str) -> Severity:
     return CODES[code].severity
+
+
+def raised_here(*codes: str) -> frozenset[str]:
+    """The codes a module raises, each checked against the catalogue when it is imported."""
+    unknown = [code for code in codes if code not in CODES]
+    if unknown:
+        raise KeyError(f"codes not in the catalogue: {', '.join(unknown)}")
+    return frozenset(codes)

@@ -1,22 +1,21 @@
-"""From source files to a data set: layout, reading and the schema of each file."""
+"""From source files to a data set: reading and the schema of each file (the layout: ``layout``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from prestatie.codes import severity_of
 from prestatie.findings import Finding
+from prestatie.layout import PLACES, Kind, classify, missing, stem
 from prestatie.models import Afspraak, Gemeente, Indicator, Partij, Project, Regio, Thema, Themas
 from prestatie.schemacheck import check_document
-from prestatie.source import DATA_DIR, SourceFile
+from prestatie.source import SourceFile
 from prestatie.yamlread import YamlDocument, read_yaml
 
-Kind = Literal["regio", "themas", "afspraak", "project"]
 T = TypeVar("T", bound=BaseModel)
 
 _MODELS: dict[Kind, type[BaseModel]] = {
@@ -25,12 +24,6 @@ _MODELS: dict[Kind, type[BaseModel]] = {
     "afspraak": Afspraak,
     "project": Project,
 }
-_IGNORED_SUFFIXES = (".md", ".txt")
-
-
-def _stem(path: str) -> str:
-    """The id a data file's name gives: ``data/afspraken/x.yaml`` -> ``x``."""
-    return path.rsplit("/", 1)[-1].removesuffix(".yaml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +36,7 @@ class Loaded(Generic[T]):
 
     @property
     def stem(self) -> str:
-        return _stem(self.file)
+        return stem(self.file)
 
     @property
     def folder(self) -> str:
@@ -75,48 +68,6 @@ def _rebuild_result(
     return FileResult(path, kind, Loaded(model, path, document), findings)
 
 
-def _layout_problem(path: str, message: str) -> Finding:
-    return Finding(path, 1, 1, "PA213", severity_of("PA213"), message)
-
-
-def classify(path: str) -> tuple[Kind | None, Finding | None]:
-    """Which kind of file ``path`` is (relative to the root), or why it fits nowhere."""
-    parts = path.split("/")
-    if parts[0] != DATA_DIR:
-        return None, _layout_problem(path, "Dit bestand staat niet in data/.")
-    inner = parts[1:]
-    name = inner[-1]
-    if name.endswith(_IGNORED_SUFFIXES):
-        return None, None
-    if name.endswith(".yml"):
-        return None, _layout_problem(
-            path, f"Gebruik de extensie .yaml, niet .yml: hernoem het bestand naar {name[:-4]}.yaml."
-        )
-    if not name.endswith(".yaml"):
-        return None, _layout_problem(
-            path, "Onbekend soort bestand in data/. Alleen .yaml-bestanden (en .md-uitleg) horen hier."
-        )
-    if inner == ["regio.yaml"]:
-        return "regio", None
-    if inner == ["themas.yaml"]:
-        return "themas", None
-    if len(inner) == 2 and inner[0] == "afspraken":
-        return "afspraak", None
-    if len(inner) == 3 and inner[0] == "projecten":
-        return "project", None
-    if len(inner) == 2 and inner[0] == "projecten":
-        return None, _layout_problem(
-            path,
-            "Een project hoort in de map van zijn gemeente: verplaats het naar "
-            f"data/projecten/<gemeente>/{name}.",
-        )
-    return None, _layout_problem(
-        path,
-        "Dit bestand past niet in de indeling van data/: regio.yaml, themas.yaml, "
-        "afspraken/<id>.yaml en projecten/<gemeente>/<id>.yaml.",
-    )
-
-
 def load_file(source: SourceFile) -> FileResult:
     """Read and check one file; never raises for any content."""
     if source.problem is not None:
@@ -124,7 +75,7 @@ def load_file(source: SourceFile) -> FileResult:
     kind, problem = classify(source.path)
     if kind is None or source.raw is None:
         return FileResult(source.path, None, None, [problem] if problem else [])
-    outcome = read_yaml(source.raw, source.path, top=list if kind == "themas" else dict)
+    outcome = read_yaml(source.raw, source.path, top=PLACES[kind].top)
     findings = list(outcome.findings)
     if outcome.document is None:
         return FileResult(source.path, kind, None, findings)
@@ -224,7 +175,7 @@ def assemble(results: Iterable[FileResult]) -> tuple[DataSet, list[Finding]]:
         loaded = result.loaded
         if loaded is None:
             if result.kind is not None:
-                dataset.broken.setdefault(result.kind, set()).add(_stem(result.path))
+                dataset.broken.setdefault(result.kind, set()).add(stem(result.path))
             continue
         model = loaded.model
         if isinstance(model, Regio):
@@ -235,12 +186,6 @@ def assemble(results: Iterable[FileResult]) -> tuple[DataSet, list[Finding]]:
             dataset.afspraken.append(Loaded(model, loaded.file, loaded.document))
         elif isinstance(model, Project):
             dataset.projecten.append(Loaded(model, loaded.file, loaded.document))
-    for kind, name in (("regio", "regio.yaml"), ("themas", "themas.yaml")):
-        if kind not in present:
-            findings.append(
-                _layout_problem(
-                    f"{DATA_DIR}/{name}",
-                    f"Het bestand data/{name} ontbreekt; zonder dit bestand kan niets worden gecontroleerd.",
-                )
-            )
+    absent = [place.kind for place in PLACES.values() if place.required and place.kind not in present]
+    findings.extend(missing(kind) for kind in absent)
     return dataset, findings

@@ -22,9 +22,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING
 
+from prestatie.codes import raised_here
 from prestatie.errors import DataError, UsageError
-from prestatie.source import DATA_DIR, SourceFile, refused
+from prestatie.layout import DATA_DIR, hidden
+from prestatie.source import SourceFile, refused
 from prestatie.yamlread import MAX_BYTES, too_big_message
+
+RAISES = raised_here("PA014", "PA015")
 
 if TYPE_CHECKING:
     from prestatie.dataset import DataSet
@@ -400,29 +404,25 @@ class BlobReader:
 # the data set at a revision ---------------------------------------------------
 
 
-def _skipped(path: str) -> bool:
-    """Hidden files and folders are skipped, as on disk."""
-    return any(part.startswith(".") for part in path.split("/")[1:])
-
-
 def entry_problem(entry: TreeEntry) -> SourceFile | None:
     """Why an entry must not be read (a link, a submodule, too big), or None."""
     if entry.mode == "120000":
         return refused(
             entry.path,
+            "PA015",
             "Dit bestand is een symbolische koppeling; prestatie leest die niet uit git. "
             "Zet het bestand zelf in data/.",
         )
     if entry.kind != "blob":
-        return refused(entry.path, "Dit is geen gewoon bestand; prestatie leest het niet.")
+        return refused(entry.path, "PA015", "Dit is geen gewoon bestand; prestatie leest het niet.")
     if entry.size is not None and entry.size > MAX_BYTES:
-        return refused(entry.path, too_big_message(entry.size), "PA014")
+        return refused(entry.path, "PA014", too_big_message(entry.size))
     return None
 
 
 def read_revision(repo: GitRepo, revision: Revision) -> list[SourceFile]:
     """Every file below ``data/`` at ``revision``, read through one cat-file process."""
-    entries = [e for e in repo.list_files(revision.commit) if not _skipped(e.path)]
+    entries = [e for e in repo.list_files(revision.commit) if not hidden(e.path)]  # as on disk
     if not entries:
         raise UsageError(
             f"In revisie '{revision.name}' ({revision.commit[:7]}) bestaat de map "
@@ -436,6 +436,7 @@ def read_revision(repo: GitRepo, revision: Revision) -> list[SourceFile]:
         if raw is None:
             sources[i] = refused(
                 entries[i].path,
+                "PA015",
                 "De inhoud van dit bestand ontbreekt in de lokale git-repository. " + SHALLOW_ADVICE,
             )
         else:

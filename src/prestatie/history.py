@@ -8,22 +8,21 @@ diff engine compares each version with the one before it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from prestatie.diff.compare import mapping, text
 from prestatie.diff.engine import Version as _Version
-from prestatie.diff.engine import build_item, plain_data, stem
+from prestatie.diff.engine import build_item, plain_data
 from prestatie.diff.model import Wijziging, plain
 from prestatie.diff.scope import gemeente_names, indicator_names
 from prestatie.errors import UsageError
 from prestatie.gitsource import GitRepo
-from prestatie.source import DATA_DIR, SourceFile
+from prestatie.layout import PLACES, SLUG, stem
+from prestatie.source import SourceFile
 from prestatie.suggest import did_you_mean
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MARK = "\x01\x02"
 _FORMAT = f"--format={_MARK}%H%x00%h%x00%an%x00%aI%x00%s"
 
@@ -113,17 +112,17 @@ def _parse_log(out: bytes, repo: GitRepo) -> list[_Record]:
 
 def _current_path(repo: GitRepo, project_id: str) -> tuple[str, str | None]:
     """The project's file and the commit to start from (None: HEAD)."""
-    folder = repo.root / DATA_DIR / "projecten"
-    for candidate in sorted(folder.glob(f"*/{project_id}.yaml")):
+    place = PLACES["project"]
+    for candidate in sorted(repo.root.glob(place.glob(id=project_id))):
         return candidate.relative_to(repo.root).as_posix(), None
-    spec = f":(top,glob){repo.prefix}{DATA_DIR}/projecten/*/{project_id}.yaml"
+    spec = f":(top,glob){repo.prefix}{place.glob(id=project_id)}"
     out = repo.git("log", "-1", "--format=%H", "--name-only", "-z", "HEAD", "--", spec).decode(
         "utf-8", "surrogateescape"
     )
     tokens = [t.strip("\n") for t in out.split("\0") if t.strip("\n")]
     if len(tokens) >= 2 and (path := repo.relative(tokens[1])) is not None:
         return path, tokens[0]
-    known = sorted(p.stem for p in folder.glob("*/*.yaml"))
+    known = sorted(p.stem for p in repo.root.glob(place.glob()))
     close = did_you_mean(project_id, known)
     hint = f" Bedoelde u '{close}'?" if close else ""
     raise UsageError(
@@ -134,7 +133,7 @@ def _current_path(repo: GitRepo, project_id: str) -> tuple[str, str | None]:
 
 def project_history(root: Path, project_id: str) -> Geschiedenis:
     """Every commit that changed project ``project_id``, oldest first."""
-    if not _SLUG.fullmatch(project_id):
+    if not SLUG.fullmatch(project_id):
         raise UsageError(
             f"'{project_id}' is geen geldige project-id: gebruik kleine letters, cijfers en koppeltekens, "
             "zoals de bestandsnaam zonder .yaml."
@@ -156,7 +155,7 @@ def project_history(root: Path, project_id: str) -> Geschiedenis:
     )
     records = _parse_log(out, repo)
     names = [repo.object_name(r.commit, r.path) if r.status != "D" and r.path else "" for r in records]
-    context = [f"{DATA_DIR}/regio.yaml", f"{DATA_DIR}/themas.yaml"]
+    context = [PLACES["regio"].path(), PLACES["themas"].path()]
     with repo.blobs() as reader:
         wanted = [n for n in names if n]
         contents = iter(reader.read(wanted + [repo.object_name("HEAD", path) for path in context]))

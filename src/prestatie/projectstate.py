@@ -19,7 +19,7 @@ entry on or before the peildatum lies strictly before the same day six calendar
 months earlier (29, 30, 31 clamp to the month's last day), or that has no entry at
 all by then. Entries dated after the peildatum did not exist yet at that date.
 
-validate (rules.py) and status must use these predicates, so that a project is
+validate (rules/) and status must use these predicates, so that a project is
 vertraagd or stale in both or in neither.
 """
 

@@ -15,10 +15,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from prestatie.codes import severity_of
+from prestatie.codes import raised_here, severity_of
 from prestatie.findings import Finding
 from prestatie.suggest import did_you_mean
 from prestatie.yamlread import YamlDocument, YamlPath
+
+RAISES = raised_here("PA101", "PA102", "PA103", "PA104", "PA105", "PA106", "PA107", "PA108")
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -14,12 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from prestatie.codes import severity_of
+from prestatie.codes import raised_here, severity_of
 from prestatie.errors import UsageError
 from prestatie.findings import Finding
+from prestatie.layout import DATA_DIR
 from prestatie.yamlread import MAX_BYTES, too_big_message
 
-DATA_DIR = "data"
+RAISES = raised_here("PA014", "PA015")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ def find_root(start: Path | None = None) -> Path:
     )
 
 
-def refused(path: str, message: str, code: str = "PA015") -> SourceFile:
+def refused(path: str, code: str, message: str) -> SourceFile:
     """A file that is not read, with the finding that says why."""
     return SourceFile(path, None, Finding(path, 1, 1, code, severity_of(code), message))
 
@@ -84,6 +85,7 @@ def walk_directory(root: Path) -> Iterator[FileToRead | SourceFile]:
                 relative = f"{DATA_DIR}/{Path(dirpath, name).relative_to(data_root).as_posix()}"
                 yield refused(
                     relative,
+                    "PA015",
                     "Deze map is een symbolische koppeling; prestatie volgt die niet. "
                     "Zet de bestanden zelf in data/.",
                 )
@@ -115,6 +117,7 @@ def read_file(data_root: Path, item: FileToRead) -> SourceFile:
             if not target.is_relative_to(data_root):
                 return refused(
                     relative,
+                    "PA015",
                     "Dit bestand is een symbolische koppeling naar een plek buiten data/; "
                     "prestatie leest het niet. Zet het bestand zelf in data/.",
                 )
@@ -122,16 +125,16 @@ def read_file(data_root: Path, item: FileToRead) -> SourceFile:
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
-                return refused(relative, "Dit is geen gewoon bestand; prestatie leest het niet.")
+                return refused(relative, "PA015", "Dit is geen gewoon bestand; prestatie leest het niet.")
             if info.st_size > MAX_BYTES:
                 return refused(
                     relative,
-                    too_big_message(info.st_size),
                     "PA014",
+                    too_big_message(info.st_size),
                 )
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        return refused(relative, f"Het bestand kan niet worden gelezen ({exc.strerror}).")
+        return refused(relative, "PA015", f"Het bestand kan niet worden gelezen ({exc.strerror}).")
     return SourceFile(relative, raw)
 
 

@@ -16,8 +16,9 @@ from pathlib import Path
 from prestatie.dataset import DataSet, FileResult, assemble, load_file
 from prestatie.errors import DataError
 from prestatie.findings import ValidationResult
+from prestatie.layout import DATA_DIR
 from prestatie.rules import check_rules
-from prestatie.source import DATA_DIR, FileToRead, SourceFile, read_file, walk_directory
+from prestatie.source import FileToRead, SourceFile, read_file, walk_directory
 
 # Below this many files one process is faster than starting another.
 PARALLEL_MIN_FILES = 1500

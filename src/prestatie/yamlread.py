@@ -31,9 +31,14 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
-from prestatie.codes import severity_of
+from prestatie.codes import raised_here, severity_of
 from prestatie.errors import InternalError
 from prestatie.findings import Finding
+
+RAISES = raised_here(
+    "PA001", "PA002", "PA003", "PA004", "PA005", "PA006", "PA007", "PA008", "PA009",
+    "PA010", "PA011", "PA012", "PA013", "PA014", "PA016", "PA017", "PA306",
+)  # fmt: skip
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32

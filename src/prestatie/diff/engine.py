@@ -25,36 +25,15 @@ from prestatie.diff.compare import (
     strings,
     text,
 )
-from prestatie.diff.model import DataDiff, ItemDiff, ItemKind, Kant, Melding
+from prestatie.diff.model import DataDiff, ItemDiff, Kant, Melding
 from prestatie.diff.scope import Scope, gemeente_names, indicator_names, resolve_scope
 from prestatie.gitsource import BlobReader, Change, GitRepo, Revision, entry_problem
-from prestatie.source import DATA_DIR, FileToRead, SourceFile, read_file
+from prestatie.layout import DATA_DIR, PLACES, Kind, kind_of, stem
+from prestatie.source import FileToRead, SourceFile, read_file
 from prestatie.yamlread import read_yaml
 
 WERKMAP = "werkmap"
 _ORDER = {"nieuw": 0, "gewijzigd": 1, "verwijderd": 2}
-
-
-def kind_of(path: str | None) -> ItemKind | None:
-    """Which kind of data file ``path`` (data/...) is; None for anything else."""
-    if path is None or not path.endswith(".yaml"):
-        return None
-    parts = path.split("/")
-    if parts[0] != DATA_DIR or any(part.startswith(".") for part in parts[1:]):
-        return None
-    if parts[1:] == ["regio.yaml"]:
-        return "regio"
-    if parts[1:] == ["themas.yaml"]:
-        return "themas"
-    if len(parts) == 3 and parts[1] == "afspraken":
-        return "afspraak"
-    if len(parts) == 4 and parts[1] == "projecten":
-        return "project"
-    return None
-
-
-def stem(path: str) -> str:
-    return path.rsplit("/", 1)[-1].removesuffix(".yaml")
 
 
 @dataclass(slots=True)
@@ -65,28 +44,28 @@ class Version:
     data: Any
 
 
-Pair = tuple[ItemKind, Version | None, Version | None]  # one document's old and new version
+Pair = tuple[Kind, Version | None, Version | None]  # one document's old and new version
 
 
-def parse(source: SourceFile, kind: ItemKind, side: str) -> tuple[Any, list[Melding]]:
+def parse(source: SourceFile, kind: Kind, side: str) -> tuple[Any, list[Melding]]:
     """The plain data of one file, or the findings that say why it cannot be read."""
     if source.problem is not None:
         return None, [Melding(side, source.problem)]
     if source.raw is None:
         return None, []
-    outcome = read_yaml(source.raw, source.path, top=list if kind == "themas" else dict)
+    outcome = read_yaml(source.raw, source.path, top=PLACES[kind].top)
     errors = [Melding(side, f) for f in outcome.findings if f.severity == "error"]
     if outcome.document is None or errors:
         return None, errors
     return outcome.document.data, []
 
 
-def plain_data(source: SourceFile | None, kind: ItemKind) -> Any:
+def plain_data(source: SourceFile | None, kind: Kind) -> Any:
     """The plain data of a file whose findings are not reported; None when absent or unreadable."""
     return parse(source, kind, "")[0] if source is not None else None
 
 
-def build_item(kind: ItemKind, old: Version | None, new: Version | None) -> ItemDiff | None:
+def build_item(kind: Kind, old: Version | None, new: Version | None) -> ItemDiff | None:
     """The item for one document's two versions; None when nothing changed semantically."""
     old_doc, new_doc = (old.data if old else None), (new.data if new else None)
     newest = new_doc if new_doc is not None else old_doc
@@ -211,7 +190,7 @@ class _Sides:
         ``known`` holds the data of the afspraak files at the new side that the diff
         has already parsed (path -> data, None when unreadable): not read twice.
         """
-        folder = f"{DATA_DIR}/afspraken"
+        folder = PLACES["afspraak"].folder()
         sources: dict[str, SourceFile] = {}
         if self.new is None:
             paths = [f"{folder}/{path.name}" for path in sorted((self.repo.root / folder).glob("*.yaml"))]
@@ -252,7 +231,7 @@ def diff_revisions(
     new = repo.resolve(tot) if tot is not None else None
     changes = [c for c in repo.changed_files(old.commit, new.commit if new else None)
                if kind_of(c.old_path) or kind_of(c.new_path)]  # fmt: skip
-    context = [f"{DATA_DIR}/regio.yaml", f"{DATA_DIR}/themas.yaml"]
+    context = [PLACES["regio"].path(), PLACES["themas"].path()]
     with repo.blobs() as reader:
         sides = _Sides(repo, reader, old, new)
         versions, context_files, commits = sides.read(changes, context)
@@ -318,7 +297,7 @@ def _pairs(
 
 
 def _version(
-    source: SourceFile | None, kind: ItemKind | None, side: str, meldingen: list[Melding]
+    source: SourceFile | None, kind: Kind | None, side: str, meldingen: list[Melding]
 ) -> Version | None:
     if source is None or kind is None:
         return None
@@ -327,7 +306,7 @@ def _version(
     return Version(source.path, data) if data is not None else None
 
 
-def _in_scope(scope: Scope, kind: ItemKind, old: Version | None, new: Version | None) -> bool:
+def _in_scope(scope: Scope, kind: Kind, old: Version | None, new: Version | None) -> bool:
     if not scope.active:
         return True
     docs: list[Document | None] = [mapping(v.data) if v else None for v in (old, new)]
@@ -348,4 +327,4 @@ def _sort(result: DataDiff) -> None:
     result.meldingen.sort(key=lambda m: (m.finding.file, m.finding.line, m.kant))
 
 
-__all__ = ["diff_revisions", "build_item", "kind_of", "parse", "plain_data", "strings"]
+__all__ = ["diff_revisions", "build_item", "parse", "plain_data", "strings"]

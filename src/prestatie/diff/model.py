@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from prestatie.findings import Finding
+from prestatie.layout import Kind
 
 Value = str | int | float | bool | dt.date | list[str] | None
-ItemKind = Literal["project", "afspraak", "regio", "themas"]
 Wijzigingssoort = Literal["nieuw", "verwijderd", "gewijzigd"]
 
 
@@ -65,7 +65,7 @@ class Wijziging:
 class ItemDiff:
     """What changed in one project, afspraak, regio.yaml or themas.yaml."""
 
-    soort: ItemKind
+    soort: Kind
     id: str
     naam: str
     wijziging: Wijzigingssoort

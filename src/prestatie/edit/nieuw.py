@@ -15,9 +15,9 @@ from prestatie.edit.scalars import slugify, with_prefix
 from prestatie.edit.templates import NewAfspraak, NewProject, afspraak_yaml, project_yaml
 from prestatie.errors import DataError, UsageError
 from prestatie.findings import Finding
+from prestatie.layout import PLACES
 from prestatie.models import PROJECT_STATUSSEN
 from prestatie.selection import resolve, resolve_gemeente, resolve_thema
-from prestatie.source import DATA_DIR
 from prestatie.suggest import did_you_mean
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -110,7 +110,7 @@ def new_project(
         for doel in dataset.afspraken_by_id[ident].model.doelen:
             if doel.indicator in dataset.indicatoren and doel.indicator not in dict(bijdragen):
                 bijdragen.append((doel.indicator, dataset.indicatoren[doel.indicator][0].eenheid))
-    folder = root / DATA_DIR / "projecten" / gemeente_id
+    folder = root / PLACES["project"].folder(gemeente=gemeente_id)
     base = with_prefix(gemeente_id, slugify(naam))
     ident = _free_id(base, set(dataset.projecten_by_id), lambda i: (folder / f"{i}.yaml").exists())
     partijen = [trekker_id] + ([gemeente_id] if gemeente_id != trekker_id else [])
@@ -127,7 +127,7 @@ def new_project(
             bijdragen=bijdragen,
         )
     )
-    relative = f"{DATA_DIR}/projecten/{gemeente_id}/{ident}.yaml"
+    relative = PLACES["project"].path(gemeente=gemeente_id, id=ident)
     return _create(root, on_disk, relative, text, ident, today)
 
 
@@ -156,7 +156,7 @@ def new_afspraak(
     base = slugify(titel)
     if not base:
         raise UsageError("Uit de titel valt geen id te maken: gebruik letters of cijfers in --titel.")
-    folder = root / DATA_DIR / "afspraken"
+    folder = root / PLACES["afspraak"].folder()
     ident = _free_id(base, set(dataset.afspraken_by_id), lambda i: (folder / f"{i}.yaml").exists())
     thema_model = dataset.themas_by_id[thema_id]
     text = afspraak_yaml(
@@ -172,7 +172,7 @@ def new_afspraak(
             indicatoren=[(i.id, i.eenheid) for i in thema_model.indicatoren],
         )
     )
-    relative = f"{DATA_DIR}/afspraken/{ident}.yaml"
+    relative = PLACES["afspraak"].path(id=ident)
     return _create(root, on_disk, relative, text, ident, today)
 
 

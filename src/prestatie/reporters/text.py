@@ -12,10 +12,8 @@ from itertools import groupby
 from rich.console import Console
 from rich.text import Text
 
+from prestatie.codes import CODES
 from prestatie.findings import Finding, Severity, ValidationResult
-
-# Findings about bytes that must not be shown (binary, invisible, or not read).
-_NO_ECHO = frozenset({"PA001", "PA012", "PA014", "PA015", "PA213"})
 
 SourceLine = Callable[[str, int], str | None]
 
@@ -46,7 +44,7 @@ def _finding_segments(finding: Finding, source_line: SourceLine) -> list[Segment
         (f"{label} {finding.code}", style),
         (f"  {finding.message}", ""),
     ]
-    if finding.code not in _NO_ECHO and finding.line > 0:
+    if CODES[finding.code].echo and finding.line > 0:
         line = source_line(finding.file, finding.line)
         if line is not None:
             number = str(finding.line)
