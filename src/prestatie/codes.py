@@ -52,6 +52,8 @@ CODES: dict[str, Code] = {
         Code("PA015", _E, "Bestand buiten de datamap of geen gewoon bestand", echo=False),
         Code("PA016", _E, "Onopgeloste merge-conflictmarkering"),
         Code("PA017", _E, "Dubbelzinnige waarde (YAML 1.1)"),
+        Code("PA018", _E, "Getal met duizendtalscheiding"),
+        Code("PA019", _E, "Gekrulde aanhalingstekens"),
         # One file against its schema
         Code("PA101", _E, "Onbekend veld"),
         Code("PA102", _E, "Verplicht veld ontbreekt"),
@@ -76,6 +78,7 @@ CODES: dict[str, Code] = {
         Code("PA212", _E, "Gemeente in per_gemeente valt buiten de afspraak"),
         Code("PA213", _E, "Bestand past niet in de indeling van data/", echo=False),
         Code("PA214", _E, "Periode klopt niet"),
+        Code("PA215", _E, "Geen heel aantal in een telbare eenheid"),
         # Rules across files: warnings
         Code("PA301", _W, "Project is vertraagd"),
         Code("PA302", _W, "Geen voortgang in de laatste zes maanden"),

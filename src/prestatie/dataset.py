@@ -79,7 +79,9 @@ def load_file(source: SourceFile) -> FileResult:
     findings = list(outcome.findings)
     if outcome.document is None:
         return FileResult(source.path, kind, None, findings)
-    model, schema_findings = check_document(_MODELS[kind], outcome.document, source.path, outcome.bad_paths)
+    model, schema_findings = check_document(
+        _MODELS[kind], outcome.document, source.path, outcome.bad_paths, outcome.thousands
+    )
     findings.extend(schema_findings)
     if model is None:
         return FileResult(source.path, kind, None, findings)

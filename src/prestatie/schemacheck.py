@@ -18,9 +18,9 @@ from pydantic_core import ErrorDetails
 from prestatie.codes import raised_here, severity_of
 from prestatie.findings import Finding
 from prestatie.suggest import did_you_mean
-from prestatie.yamlread import YamlDocument, YamlPath
+from prestatie.yamlread import THOUSANDS, YamlDocument, YamlPath
 
-RAISES = raised_here("PA101", "PA102", "PA103", "PA104", "PA105", "PA106", "PA107", "PA108")
+RAISES = raised_here("PA018", "PA101", "PA102", "PA103", "PA104", "PA105", "PA106", "PA107", "PA108")
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -183,6 +183,25 @@ def _message(error: ErrorDetails, field: str, model: type[BaseModel] | None) -> 
     return "PA108", f"Ongeldige waarde: {error['msg']}."
 
 
+_NUMBER_EXPECTED = frozenset({"float_type", "int_type", "float_parsing", "int_parsing"})
+
+
+def thousands_message(written: str) -> str:
+    """PA018: a number written with Dutch thousands separators (1.650)."""
+    meant = written.replace(".", "")
+    fraction = written.rstrip("0").rstrip(".")
+    if THOUSANDS.fullmatch(fraction):
+        fraction += "0"  # 1.125 stays a fraction as 1.1250
+    if written.count(".") > 1:
+        return f"Bedoelt u {meant}? Schrijf getallen zonder duizendtalscheiding: {meant}, niet {written}."
+    as_fraction = f"{float(written):g}".replace(".", ",")
+    return (
+        f"Bedoelt u {meant}? Schrijf getallen zonder duizendtalscheiding: {meant}. YAML zou "
+        f"{written} lezen als {as_fraction} (de punt is het decimaalteken). Bedoelt u echt "
+        f"{as_fraction}, schrijf dan {fraction}."
+    )
+
+
 _PREFERRED = {"literal_error": 0, "enum": 0, "missing": 1, "extra_forbidden": 1}
 
 
@@ -191,8 +210,13 @@ def check_document(
     document: YamlDocument,
     file: str,
     bad_paths: set[YamlPath] | frozenset[YamlPath] = frozenset(),
+    thousands: set[YamlPath] | frozenset[YamlPath] = frozenset(),
 ) -> tuple[M | None, list[Finding]]:
-    """Validate ``document`` against ``model``; findings carry file, line and column."""
+    """Validate ``document`` against ``model``; findings carry file, line and column.
+
+    ``thousands``: the paths of values written like 1.650, which the reader kept as
+    text; where the model expects a number there, the finding is PA018.
+    """
     try:
         return model.model_validate(document.data), []
     except ValidationError as exc:
@@ -227,6 +251,9 @@ def check_document(
         else:
             line, column = document.locate(path, key=is_key)
         parent_loc = tuple(p for p in error["loc"] if p != "[key]")[:-1]
-        code, message = _message(error, field, _model_at(model, parent_loc))
+        if path in thousands and not is_key and error["type"] in _NUMBER_EXPECTED:
+            code, message = "PA018", thousands_message(str(error.get("input")))
+        else:
+            code, message = _message(error, field, _model_at(model, parent_loc))
         findings.append(Finding(file, line, column, code, severity_of(code), message))
     return None, findings

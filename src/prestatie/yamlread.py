@@ -34,10 +34,17 @@ from yaml.events import (
 from prestatie.codes import raised_here, severity_of
 from prestatie.errors import InternalError
 from prestatie.findings import Finding
+from prestatie.yamlsyntax import (
+    TYPOGRAPHIC_QUOTES,
+    explain,
+    syntax_problem,
+    typographic_message,
+    typographic_quoted,
+)
 
 RAISES = raised_here(
-    "PA001", "PA002", "PA003", "PA004", "PA005", "PA006", "PA007", "PA008", "PA009",
-    "PA010", "PA011", "PA012", "PA013", "PA014", "PA016", "PA017", "PA306",
+    "PA001", "PA003", "PA004", "PA005", "PA006", "PA007", "PA008", "PA009",
+    "PA010", "PA011", "PA012", "PA013", "PA014", "PA016", "PA017", "PA019", "PA306",
 )  # fmt: skip
 
 MAX_BYTES = 1024 * 1024
@@ -56,8 +63,11 @@ _AMBIGUOUS_NUMBER = re.compile(
     r"[-+]?(?:0[0-9]+|0[xXoObB][0-9a-fA-F_]+|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?"
     r"|[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)"
 )
+# One to three digits, then groups of three after points: how Dutch writes 1.650 (one
+# thousand six hundred and fifty). YAML would read 1.650 as 1,65 and 1.300.000 as text.
+THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+")
 # A plain scalar that starts with none of these and is none of these words is text.
-_SPECIAL_START = frozenset("0123456789+-.~")
+_SPECIAL_START = frozenset("0123456789+-.~") | TYPOGRAPHIC_QUOTES
 _SPECIAL_WORDS = frozenset({"", *_BOOLS, *_AMBIGUOUS_BOOL, *(n for n in _NULLS if n)})
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIMESTAMP = re.compile(
@@ -231,12 +241,15 @@ class ReadOutcome:
     A document can come with problems: a duplicate key or an invalid date is
     reported, and reading goes on so that the rest of the file is checked too.
     ``bad_paths`` lists the paths whose value the reader already reported, so
-    that schema checks do not report them a second time.
+    that schema checks do not report them a second time. ``thousands`` lists the
+    plain values written like 1.650: they are kept as their text, which is fine
+    where text is expected, and refused where a number is (PA018, schemacheck).
     """
 
     document: YamlDocument | None
     findings: list[Finding]
     bad_paths: set[YamlPath] = field(default_factory=set)
+    thousands: set[YamlPath] = field(default_factory=set)
 
 
 def too_big_message(size: int) -> str:
@@ -265,102 +278,12 @@ def _position_in_text(text: str, offset: int) -> Position:
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-_SYNTAX_HINTS: list[tuple[str, str]] = [
-    (
-        "mapping values are not allowed",
-        "Een dubbele punt met een spatie erna (': ') mag hier niet. Staat die in een "
-        "tekst? Zet de hele tekst dan tussen aanhalingstekens, bijvoorbeeld "
-        'titel: "Doel: meer woningen".',
-    ),
-    (
-        "found character '\\t'",
-        "Hier staat een tab. YAML laat alleen spaties toe om in te springen: vervang de tab door spaties.",
-    ),
-    (
-        "cannot start any token",
-        "Een waarde mag niet met dit teken beginnen. Zet de waarde tussen "
-        'aanhalingstekens, bijvoorbeeld "@waarde".',
-    ),
-    (
-        "could not find expected ':'",
-        "Hier ontbreekt een dubbele punt na de sleutel, of een aanhalingsteken is niet gesloten.",
-    ),
-    (
-        "did not find expected key",
-        "De inspringing klopt niet: regels op hetzelfde niveau moeten even ver inspringen.",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "De inspringing van deze lijst klopt niet: elk item begint met '- ' op dezelfde hoogte.",
-    ),
-    (
-        "found unexpected end of stream",
-        "Het bestand houdt midden in een waarde op: waarschijnlijk is een "
-        "aanhalingsteken of haakje niet gesloten.",
-    ),
-    (
-        "found unknown escape character",
-        "In tekst tussen dubbele aanhalingstekens is deze backslash-combinatie niet "
-        "toegestaan. Gebruik enkele aanhalingstekens of schrijf \\\\.",
-    ),
-    (
-        "did not find expected ',' or ']'",
-        "Een lijst tussen [ ] is niet goed gesloten of mist een komma.",
-    ),
-    (
-        "did not find expected ',' or '}'",
-        "Een mapping tussen { } is niet goed gesloten of mist een komma.",
-    ),
-    (
-        "found undefined tag handle",
-        "Een uitroepteken (!) aan het begin van een waarde is een YAML-tag. Zet de "
-        "waarde tussen aanhalingstekens.",
-    ),
-    (
-        "block sequence entries are not allowed",
-        "Een lijstitem ('- ') staat op een plek waar geen lijst kan beginnen: controleer de inspringing.",
-    ),
-]
-
-
-def _char_at(text: str, position: Position) -> str:
-    lines = text.split("\n", position[0])
-    if position[0] - 1 < len(lines):
-        line = lines[position[0] - 1]
-        if 0 <= position[1] - 1 < len(line):
-            return line[position[1] - 1]
-    return ""
-
-
-def _syntax_finding(problem: str, char: str = "") -> tuple[str, str]:
-    """The code and Dutch message for a libyaml problem text."""
-    if "nesting depth" in problem:
-        return "PA013", "De gegevens zijn hier te diep genest. Controleer haakjes en inspringing."
-    if "Unicode character escape" in problem or "invalid Unicode" in problem:
-        return "PA012", (
-            "Deze \\u-escape geeft een ongeldig teken (bijvoorbeeld een losse surrogaat). "
-            "Verwijder de escape-code of typ het teken zelf."
-        )
-    if char == "\t" or "\t" in problem:
-        return "PA002", "YAML kan deze regel niet lezen. " + _SYNTAX_HINTS[1][1]
-    return "PA002", _syntax_message(problem)
-
-
-def _syntax_message(problem: str) -> str:
-    for needle, hint in _SYNTAX_HINTS:
-        if needle in problem:
-            return f"YAML kan deze regel niet lezen. {hint}"
-    return (
-        "YAML kan deze regel niet lezen (libyaml meldt: "
-        f"{problem}). Controleer inspringing, dubbele punten en aanhalingstekens."
-    )
-
-
 class _Reader:
     def __init__(self, file: str) -> None:
         self.file = file
         self.findings: list[Finding] = []
         self.bad_paths: set[YamlPath] = set()
+        self.thousands: set[YamlPath] = set()
         # Positions in document order (see YamlDocument): of values, and of keys.
         self.value_positions: list[Position] = []
         self.key_positions: list[Position] = []
@@ -443,6 +366,15 @@ class _Reader:
             return None
         if value in _BOOLS:
             return _BOOLS[value]
+        if value[0] in TYPOGRAPHIC_QUOTES:
+            if typographic_quoted(value):
+                self.bad_paths.add(path)
+                self.report(_mark(event), "PA019", typographic_message(value[1:-1]))
+                return value[1:-1]
+            return value
+        if THOUSANDS.fullmatch(value):
+            self.thousands.add(path)
+            return value
         if _INT.fullmatch(value):
             if len(value.lstrip("+-")) > MAX_DIGITS:
                 self.bad_paths.add(path)
@@ -602,12 +534,9 @@ class _Reader:
                             "splits het bestand.",
                         )
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            problem = _syntax_finding(str(exc.problem), _char_at(text, position))
-            raise self.stop(position, *problem) from None
+            raise self.stop(*syntax_problem(text, exc)) from None
         except yaml.YAMLError as exc:
-            raise self.stop((1, 1), *_syntax_finding(str(exc))) from None
+            raise self.stop((1, 1), *explain(str(exc))) from None
         finally:
             parser.dispose()
         return root[0] if root else None
@@ -708,17 +637,17 @@ def read_yaml(raw: bytes, file: str, *, top: type = dict) -> ReadOutcome:
         text = reader.decode(raw)
         data = reader.build(text)
     except _Stop:
-        return ReadOutcome(None, reader.findings, reader.bad_paths)
+        return ReadOutcome(None, reader.findings, reader.bad_paths, reader.thousands)
     except RecursionError:  # pragma: no cover - the builder is iterative
         reader.report((1, 1), "PA013", "De gegevens zijn te diep genest.")
-        return ReadOutcome(None, reader.findings, reader.bad_paths)
+        return ReadOutcome(None, reader.findings, reader.bad_paths, reader.thousands)
     if data is None and not reader.value_positions:
         reader.report(
             (1, 1),
             "PA007",
             "Het bestand is leeg of bevat alleen commentaar. Vul het in of verwijder het.",
         )
-        return ReadOutcome(None, reader.findings, reader.bad_paths)
+        return ReadOutcome(None, reader.findings, reader.bad_paths, reader.thousands)
     if not isinstance(data, top):
         wanted = (
             "een lijst (regels die met '- ' beginnen)"
@@ -730,11 +659,11 @@ def read_yaml(raw: bytes, file: str, *, top: type = dict) -> ReadOutcome:
             "PA008",
             f"Dit bestand moet op het hoogste niveau {wanted} bevatten.",
         )
-        return ReadOutcome(None, reader.findings, reader.bad_paths)
+        return ReadOutcome(None, reader.findings, reader.bad_paths, reader.thousands)
     if " #" in text and _SINGLE_SPACE_HASH.search(text):
         reader.findings.extend(_cut_by_comment(text, file))
     document = YamlDocument(data, flat=(reader.value_positions, reader.key_positions))
-    return ReadOutcome(document, reader.findings, reader.bad_paths)
+    return ReadOutcome(document, reader.findings, reader.bad_paths, reader.thousands)
 
 
 def _cut_by_comment(text: str, file: str) -> list[Finding]:

@@ -1,0 +1,132 @@
+"""What a new user ran into: each mistake from a policy advisor's week of edits.
+
+Every test edits the shipped data the way the advisor did and checks that prestatie
+says what is wrong, where the user made the mistake, and how to fix it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from prestatie.units import COUNTABLE_UNITS, is_countable
+from prestatie.yamlread import read_yaml
+
+Cli = Callable[..., Any]
+PER = "2026-12-01"
+KAALHEIDE = "data/projecten/kerkrade/kerkrade-kaalheide-verduurzaming.yaml"
+EYGELSHOVEN = "data/projecten/kerkrade/kerkrade-eygelshoven-doet.yaml"
+
+
+def _edit(root: Path, file: str, old: str, new: str) -> None:
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _findings(cli: Cli, root: Path) -> list[dict[str, Any]]:
+    result = cli("validate", root, "--per", PER, "--format", "json")
+    findings: list[dict[str, Any]] = json.loads(result.stdout)["findings"]
+    return findings
+
+
+def _errors(cli: Cli, root: Path) -> list[tuple[str, int, int, str, str]]:
+    return [
+        (f["file"], f["line"], f["column"], f["code"], f["message"])
+        for f in _findings(cli, root)
+        if f["severity"] == "error"
+    ]
+
+
+# 1. Dutch thousands separators ------------------------------------------------------
+
+
+def test_thousands_separator_in_a_count_is_an_error_naming_the_number_meant(cli: Cli, data_copy: Path) -> None:
+    _edit(data_copy, KAALHEIDE, "labelstappen: 1650", "labelstappen: 1.650")
+    [(file, line, column, code, message)] = _errors(cli, data_copy)
+    assert (file, line, column, code) == (KAALHEIDE, 15, 17, "PA018")
+    assert message.startswith("Bedoelt u 1650? Schrijf getallen zonder duizendtalscheiding")
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("1.000", "1000"), ("12.500", "12500"), ("1.300.000", "1300000"), ("-1.650", "-1650")],
+)
+def test_thousands_shape_is_refused_wherever_a_number_is_expected(
+    cli: Cli, data_copy: Path, written: str, meant: str
+) -> None:
+    _edit(data_copy, EYGELSHOVEN, "investering: 1150000", f"investering: {written}")
+    [(_, line, _, code, message)] = _errors(cli, data_copy)
+    assert (line, code) == (15, "PA018")
+    assert f"Bedoelt u {meant}?" in message
+
+
+def test_thousands_shape_in_a_per_gemeente_target_is_refused(cli: Cli, data_copy: Path) -> None:
+    afspraak = "data/afspraken/verduurzaming-huurwoningen.yaml"
+    _edit(data_copy, afspraak, "kerkrade: 700", "kerkrade: 1.300")
+    assert [(line, c, m[:21]) for _, line, _, c, m in _errors(cli, data_copy)] == [
+        (39, "PA018", "Bedoelt u 1300? Schri")
+    ]
+
+
+def test_where_text_is_expected_the_value_stays_the_text_written() -> None:
+    outcome = read_yaml(b"nummer: 2.100\naantal: 1.5\n", "x.yaml")
+    assert outcome.findings == []
+    assert outcome.document is not None
+    assert outcome.document.data == {"nummer": "2.100", "aantal": 1.5}
+
+
+def test_a_fraction_in_a_countable_unit_is_an_error(cli: Cli, data_copy: Path) -> None:
+    _edit(data_copy, KAALHEIDE, "labelstappen: 1650", "labelstappen: 1.65")
+    [(_, line, _, code, message)] = _errors(cli, data_copy)
+    assert (line, code) == (15, "PA215")
+    assert "1.65 stuks" in message and "hele aantallen" in message
+
+
+def test_fractions_stay_allowed_in_euro() -> None:
+    assert {"woningen", "stuks", "personen", "labelstappen"} <= COUNTABLE_UNITS
+    assert not any(is_countable(u) for u in ("euro", "procent", "maanden", "dagen"))
+    assert is_countable(" Woningen ")
+
+
+# 2. Syntax errors at the line the user edited -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "column", "says"),
+    [
+        ("naam: Eygelshoven Doet!", 'naam: "Eygelshoven Doet!', 4, 7, "op regel 4 wordt op die regel niet"),
+        ("status: uitvoering", "status:uitvoering", 10, 8, "schrijf 'status: uitvoering'"),
+        ("afspraken: [leefbaarheid-wijken]", "afspraken: [leefbaarheid-wijken", 9, 12, "De [ op regel 9"),
+    ],
+)
+def test_syntax_error_points_at_the_edit_with_its_cause(
+    cli: Cli, data_copy: Path, old: str, new: str, line: int, column: int, says: str
+) -> None:
+    _edit(data_copy, EYGELSHOVEN, old, new)
+    [(file, *where, code, message)] = _errors(cli, data_copy)
+    assert (file, *where, code) == (EYGELSHOVEN, line, column, "PA002")
+    assert says in message
+    assert "inspringing" not in message
+
+
+# 3. Typographic quotes ------------------------------------------------------------------
+
+
+def test_typographic_quotes_around_a_value_are_refused(cli: Cli, data_copy: Path) -> None:
+    _edit(data_copy, "data/afspraken/nieuwbouw-ouderen.yaml", 'nummer: "2.1"', "nummer: “2.1”")
+    [(_, _, _, code, message)] = _errors(cli, data_copy)
+    assert code == "PA019"
+    assert 'Gebruik rechte aanhalingstekens: "2.1"' in message
+
+
+def test_typographic_quotes_around_text_with_a_colon_do_not_ask_for_quotes(cli: Cli, data_copy: Path) -> None:
+    _edit(data_copy, EYGELSHOVEN, "naam: Eygelshoven Doet!", "naam: “Eygelshoven: Doet!”")
+    [(_, line, column, code, message)] = _errors(cli, data_copy)
+    assert (line, column, code) == (4, 7, "PA019")
+    assert "rechte aanhalingstekens" in message
