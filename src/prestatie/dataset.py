@@ -68,6 +68,17 @@ def _rebuild_result(
     return FileResult(path, kind, Loaded(model, path, document), findings)
 
 
+HasId = TypeVar("HasId", Gemeente, Partij, Thema)
+
+
+def _first_by_id(items: Iterable[HasId]) -> dict[str, HasId]:
+    """Index by id; of two with the same id (PA202) the first counts, as in every index here."""
+    result: dict[str, HasId] = {}
+    for item in items:
+        result.setdefault(item.id, item)
+    return result
+
+
 def load_file(source: SourceFile) -> FileResult:
     """Read and check one file; never raises for any content."""
     if source.problem is not None:
@@ -107,11 +118,11 @@ class DataSet:
 
     @cached_property
     def gemeenten(self) -> dict[str, Gemeente]:
-        return {g.id: g for g in self.regio.model.gemeenten} if self.regio else {}
+        return _first_by_id(self.regio.model.gemeenten) if self.regio else {}
 
     @cached_property
     def corporaties(self) -> dict[str, Partij]:
-        return {c.id: c for c in self.regio.model.corporaties} if self.regio else {}
+        return _first_by_id(self.regio.model.corporaties) if self.regio else {}
 
     @cached_property
     def partijen(self) -> dict[str, Partij]:
@@ -125,14 +136,11 @@ class DataSet:
             *regio.huurdersorganisaties,
             *regio.overige_partijen,
         ]
-        result: dict[str, Partij] = {}
-        for partij in everyone:
-            result.setdefault(partij.id, partij)
-        return result
+        return _first_by_id(everyone)
 
     @cached_property
     def themas_by_id(self) -> dict[str, Thema]:
-        return {t.id: t for t in self.themas.model.root} if self.themas else {}
+        return _first_by_id(self.themas.model.root) if self.themas else {}
 
     @cached_property
     def indicatoren(self) -> dict[str, tuple[Indicator, Thema]]:
