@@ -188,7 +188,7 @@ def dumped_yaml(draw: st.DrawFn) -> str:
     )
 
 
-@FUZZ
+@settings(FUZZ, max_examples=150)
 @given(dumped_yaml())
 def test_positions_of_nested_data_match_the_composer(text: str) -> None:
     _check(text.encode("utf-8", "surrogatepass"))
