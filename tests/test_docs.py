@@ -7,14 +7,29 @@ from typing import Any
 
 from conftest import REPO
 from prestatie.cli.main import command
+from prestatie.codedocs import anchor, code_docs, meldingen_path
 from prestatie.codes import CODES
 
 MELDINGEN = (REPO / "docs" / "meldingen.md").read_text(encoding="utf-8")
 
 
 def _sections() -> dict[str, str]:
-    parts = re.split(r"^## (PA\d{3})\b.*$", MELDINGEN, flags=re.MULTILINE)
-    return dict(zip(parts[1::2], parts[2::2], strict=True))
+    return {code: doc.markdown for code, doc in code_docs().items()}
+
+
+def test_code_docs_come_from_the_repository_docs() -> None:
+    assert meldingen_path() == REPO / "docs" / "meldingen.md"
+    for code, doc in code_docs().items():
+        assert doc.title == CODES[code].title
+        assert doc.explanation and not doc.explanation.startswith("*"), code
+        assert MELDINGEN.count(f"## {code}: ") == 1
+
+
+def test_anchors_as_github_makes_them() -> None:
+    assert anchor("PA017: Dubbelzinnige waarde (YAML 1.1)") == "pa017-dubbelzinnige-waarde-yaml-11"
+    assert anchor("PA306: Tekst na ' #' valt weg als commentaar") == "pa306-tekst-na---valt-weg-als-commentaar"
+    assert anchor("PA006: Meer dan één YAML-document") == "pa006-meer-dan-één-yaml-document"
+    assert anchor("PA107: Tekst verwacht: zet de waarde") == "pa107-tekst-verwacht-zet-de-waarde"
 
 
 def test_every_code_is_documented_and_no_other() -> None:

@@ -52,7 +52,8 @@ def _hook_repository(target: Path) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".venv", "node_modules")
     for name in ("src", "templates"):
         shutil.copytree(REPO / name, target / name, ignore=ignore)
-    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "docs/meldingen.md"):
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, target / name)
     _git(target, "init", "-q")
     _git(target, "add", "-A")

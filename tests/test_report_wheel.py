@@ -1,4 +1,5 @@
-"""The built wheel ships the templates as prestatie/templates, and the code finds them there."""
+"""The built wheel ships the templates as prestatie/templates and docs/meldingen.md as
+prestatie/docs/meldingen.md (the help of SARIF rules), and the code finds them there."""
 
 from __future__ import annotations
 
@@ -28,13 +29,15 @@ def test_wheel_contains_templates_and_uses_them(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for name in TEMPLATES:
         assert f"prestatie/templates/{name}" in names
+    assert "prestatie/docs/meldingen.md" in names
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     found = subprocess.run(
         [
             sys.executable,
             "-c",
-            "from prestatie.report.render import builtin_templates; print(builtin_templates())",
+            "from prestatie.report.render import builtin_templates; print(builtin_templates()); "
+            "from prestatie.codedocs import meldingen_path; print(meldingen_path())",
         ],
         env={"PYTHONPATH": str(unpacked), "PATH": "/usr/bin:/bin"},
         capture_output=True,
@@ -42,4 +45,6 @@ def test_wheel_contains_templates_and_uses_them(tmp_path: Path) -> None:
         timeout=60,
         check=True,
     )
-    assert Path(found.stdout.strip()) == unpacked / "prestatie" / "templates"
+    templates, meldingen = found.stdout.splitlines()
+    assert Path(templates) == unpacked / "prestatie" / "templates"
+    assert Path(meldingen) == unpacked / "prestatie" / "docs" / "meldingen.md"

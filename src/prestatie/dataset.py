@@ -108,6 +108,7 @@ class DataSet:
     """
 
     files: int = 0
+    paths: list[str] = field(default_factory=list)  # the files counted in ``files``
     regio: Loaded[Regio] | None = None
     themas: Loaded[Themas] | None = None
     afspraken: list[Loaded[Afspraak]] = field(default_factory=list)
@@ -179,6 +180,7 @@ def assemble(results: Iterable[FileResult]) -> tuple[DataSet, list[Finding]]:
     for result in results:
         if result.kind is not None or result.findings:
             dataset.files += 1  # explanatory .md files are not checked, so not counted
+            dataset.paths.append(result.path)
         findings.extend(result.findings)
         if result.kind is not None:
             present.add(result.kind)

@@ -34,10 +34,15 @@ class Finding:
 
 @dataclass(slots=True)
 class ValidationResult:
-    """All findings of one run over a data set."""
+    """All findings of one run over a data set.
+
+    ``checked`` lists the files that were checked (as findings name them), when the
+    run knows them; ``files`` is how many there were.
+    """
 
     files: int = 0
     findings: list[Finding] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -52,9 +57,9 @@ class ValidationResult:
         return self.errors == 0
 
     def sorted(self) -> ValidationResult:
-        return ValidationResult(self.files, sorted(self.findings, key=lambda f: f.sort_key))
+        return ValidationResult(self.files, sorted(self.findings, key=lambda f: f.sort_key), self.checked)
 
     def strict(self) -> ValidationResult:
         """``--strict``: every warning counts as an error."""
         promoted = [replace(f, severity=Severity.ERROR) for f in self.findings]
-        return ValidationResult(self.files, promoted)
+        return ValidationResult(self.files, promoted, self.checked)

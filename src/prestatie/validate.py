@@ -36,7 +36,7 @@ def validate_results(
 ) -> tuple[DataSet, ValidationResult]:
     dataset, findings = assemble(results)
     findings.extend(check_rules(dataset, peildatum=peildatum))
-    return dataset, ValidationResult(dataset.files, findings).sorted()
+    return dataset, ValidationResult(dataset.files, findings, dataset.paths).sorted()
 
 
 def validate_directory(

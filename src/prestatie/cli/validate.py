@@ -10,8 +10,7 @@ import typer
 
 from prestatie.cli.app import app
 from prestatie.cli.options import DataOption, PerOption, choose_format, parse_peildatum
-
-FORMATS = ("text", "json", "github")
+from prestatie.reporters import FORMATS
 
 
 @app.command()
@@ -27,7 +26,13 @@ def validate(
     *,
     data: DataOption = None,
     format: Annotated[
-        str, typer.Option("--format", "-f", metavar="text|json|github", help="Uitvoer: text, json of github.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="|".join(FORMATS),
+            help="Uitvoer: text, json, github, sarif of junit.",
+        ),
     ] = "text",
     strict: Annotated[
         bool, typer.Option("--strict", help="Waarschuwingen tellen als fouten (exitcode 1).")
@@ -44,17 +49,13 @@ def validate(
     _, result = validate_directory(root, peildatum=peildatum)
     if strict:
         result = result.strict()
-    if output == "json":
-        from prestatie.reporters import json as json_reporter
-
-        sys.stdout.write(json_reporter.render(result))
-    elif output == "github":
-        from prestatie.reporters import github
-
-        sys.stdout.write(github.render(result))
-    else:
+    if output == "text":
         from prestatie.reporters import text
         from prestatie.terminal import console
 
         text.write(result, console(), SourceLineCache(root))
+    else:
+        from prestatie.reporters import renderer
+
+        sys.stdout.write(renderer(output)(result))
     return 0 if result.ok else 1
