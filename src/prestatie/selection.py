@@ -1,17 +1,63 @@
-"""Resolving --gemeente, --corporatie and --thema: by id or by name, case-insensitively.
+"""The filters --gemeente, --corporatie and --thema: which afspraken and projects a command shows.
 
-Shared by status, report and diff. An unknown name is a usage error (exit 2) that
-lists the valid names and suggests the closest one.
+One predicate for status (and so the report body), the report's "Wijzigingen" section
+and diff: ``Selection.afspraak`` and ``Selection.project``. The words of the user
+resolve to ids here too, by id or by name, case-insensitively; an unknown name is a
+usage error (exit 2) that lists the valid names and suggests the closest one.
+
+The rule (README, "prestatie status"):
+
+- a project is selected when it lies in the gemeente, the corporatie is its trekker
+  or one of its partijen, and it is linked to an afspraak of the thema;
+- an afspraak is selected when it has the thema, applies to the gemeente ('alle' or
+  listed), and the corporatie is its trekker or a partij, or has a project linked to
+  it in the selection's gemeente.
+
+A new filter (e.g. an overeenkomst, once afspraken belong to one) is a field of
+``Selection``, a line in ``as_filter``, a condition in ``afspraak`` and/or ``project``
+and a resolver below; nothing outside this module decides what a filter keeps.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from prestatie.dataset import DataSet
 from prestatie.errors import UsageError
 from prestatie.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from prestatie.dataset import DataSet
+
+
+class Party(Protocol):
+    """What the corporatie filter reads of an afspraak or project."""
+
+    @property
+    def trekker(self) -> str | None: ...
+    @property
+    def partijen(self) -> Sequence[str]: ...
+
+
+class ProjectFacts(Party, Protocol):
+    """What the filters read of a project (a models.Project, or what a diff could read of one)."""
+
+    @property
+    def gemeente(self) -> str | None: ...
+    @property
+    def afspraken(self) -> Sequence[str]: ...
+
+
+class AfspraakFacts(Party, Protocol):
+    """What the filters read of an afspraak (a models.Afspraak, or what a diff could read of one)."""
+
+    @property
+    def id(self) -> str | None: ...
+    @property
+    def thema(self) -> str | None: ...
+    @property
+    def gemeenten(self) -> Sequence[str] | Literal["alle"]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +67,46 @@ class Selection:
     gemeente: str | None = None
     corporatie: str | None = None
     thema: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return any(value is not None for value in (self.gemeente, self.corporatie, self.thema))
+
+    def as_filter(self) -> dict[str, str | None]:
+        return {"gemeente": self.gemeente, "corporatie": self.corporatie, "thema": self.thema}
+
+    def takes_part(self, item: Party) -> bool:
+        """Whether the corporatie (if any) is the trekker or one of the partijen of ``item``."""
+        corporatie = self.corporatie
+        return corporatie is None or item.trekker == corporatie or corporatie in item.partijen
+
+    def counts(self, project: ProjectFacts) -> bool:
+        """Whether a project counts for the selection: in the gemeente, with the corporatie.
+
+        (The thema selects afspraken; a project's thema is that of its afspraken.)
+        """
+        if self.gemeente is not None and project.gemeente != self.gemeente:
+            return False
+        return self.takes_part(project)
+
+    def project(self, project: ProjectFacts, afspraak_themas: Mapping[str, str]) -> bool:
+        """Whether a project is shown; ``afspraak_themas`` maps afspraak ids to thema ids."""
+        if not self.counts(project):
+            return False
+        return self.thema is None or any(afspraak_themas.get(a) == self.thema for a in project.afspraken)
+
+    def linked(self, projects: Iterable[ProjectFacts]) -> set[str]:
+        """The ids of the afspraken that a project counting for the selection links to."""
+        return {a for p in projects if self.counts(p) for a in p.afspraken}
+
+    def afspraak(self, afspraak: AfspraakFacts, linked: Collection[str]) -> bool:
+        """Whether an afspraak is shown; ``linked`` is ``self.linked`` of all projects."""
+        if self.thema is not None and afspraak.thema != self.thema:
+            return False
+        gemeenten = afspraak.gemeenten
+        if self.gemeente is not None and gemeenten != "alle" and self.gemeente not in gemeenten:
+            return False
+        return self.takes_part(afspraak) or afspraak.id in linked
 
 
 def _label(ident: str, name: str) -> str:
@@ -58,6 +144,30 @@ def resolve_thema(dataset: DataSet, text: str) -> str:
     return resolve(text, names, unknown="Onbekend thema", option="--thema")
 
 
+def select(
+    gemeenten: Mapping[str, str],
+    corporaties: Mapping[str, str],
+    themas: Mapping[str, str],
+    *,
+    gemeente: str | None = None,
+    corporatie: str | None = None,
+    thema: str | None = None,
+) -> Selection:
+    """The selection the user's words mean, given the names (id -> naam) of each kind.
+
+    Raises UsageError for an unknown word.
+    """
+
+    def pick(words: str | None, names: Mapping[str, str], unknown: str, option: str) -> str | None:
+        return None if words is None else resolve(words, names, unknown=unknown, option=option)
+
+    return Selection(
+        gemeente=pick(gemeente, gemeenten, "Onbekende gemeente", "--gemeente"),
+        corporatie=pick(corporatie, corporaties, "Onbekende corporatie", "--corporatie"),
+        thema=pick(thema, themas, "Onbekend thema", "--thema"),
+    )
+
+
 def resolve_selection(
     dataset: DataSet,
     *,
@@ -66,8 +176,11 @@ def resolve_selection(
     thema: str | None = None,
 ) -> Selection:
     """Turn the user's words into ids; raises UsageError for an unknown one."""
-    return Selection(
-        gemeente=resolve_gemeente(dataset, gemeente) if gemeente is not None else None,
-        corporatie=resolve_corporatie(dataset, corporatie) if corporatie is not None else None,
-        thema=resolve_thema(dataset, thema) if thema is not None else None,
+    return select(
+        {ident: g.naam for ident, g in dataset.gemeenten.items()},
+        {ident: c.naam for ident, c in dataset.corporaties.items()},
+        {ident: t.naam for ident, t in dataset.themas_by_id.items()},
+        gemeente=gemeente,
+        corporatie=corporatie,
+        thema=thema,
     )

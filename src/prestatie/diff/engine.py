@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from prestatie.diff.compare import (
-    Document,
     compare_afspraak,
     compare_project,
     compare_regio,
@@ -26,7 +25,14 @@ from prestatie.diff.compare import (
     text,
 )
 from prestatie.diff.model import DataDiff, ItemDiff, Kant, Melding
-from prestatie.diff.scope import Scope, gemeente_names, indicator_names, resolve_scope
+from prestatie.diff.scope import (
+    Scope,
+    afspraak_themas,
+    gemeente_names,
+    indicator_names,
+    plain_project,
+    resolve_selection,
+)
 from prestatie.gitsource import BlobReader, Change, GitRepo, Revision, entry_problem
 from prestatie.layout import DATA_DIR, PLACES, Kind, kind_of, stem
 from prestatie.source import FileToRead, SourceFile, read_file
@@ -184,20 +190,23 @@ class _Sides:
             versions.append((old, new))
         return versions, context_files, contents[:commits]
 
-    def afspraak_themas(self, known: Mapping[str, Any]) -> dict[str, str]:
-        """Afspraak id -> thema id at the new side (only needed for --thema).
+    def documents(self, kind: Kind, known: Mapping[str, Any]) -> dict[str, Any]:
+        """The plain data of every file of ``kind`` at the new side: path -> data (None: unreadable).
 
-        ``known`` holds the data of the afspraak files at the new side that the diff
-        has already parsed (path -> data, None when unreadable): not read twice.
+        ``known`` holds the data of the files at the new side that the diff has already
+        parsed (path -> data): they are not read twice.
         """
-        folder = PLACES["afspraak"].folder()
+        place = PLACES[kind]
         sources: dict[str, SourceFile] = {}
         if self.new is None:
-            paths = [f"{folder}/{path.name}" for path in sorted((self.repo.root / folder).glob("*.yaml"))]
+            found = (p.relative_to(self.repo.root).as_posix() for p in self.repo.root.glob(place.glob()))
+            paths = sorted(path for path in found if kind_of(path) == kind)
             sources = {path: self.worktree(path) for path in paths if path not in known}
         else:
             entries = [
-                e for e in self.repo.list_files(self.new.commit, f"{folder}/") if entry_problem(e) is None
+                e
+                for e in self.repo.list_files(self.new.commit, f"{DATA_DIR}/{place.parts[0]}/")
+                if kind_of(e.path) == kind and entry_problem(e) is None
             ]
             paths = [e.path for e in entries]
             unread = [e for e in entries if e.path not in known]
@@ -207,13 +216,7 @@ class _Sides:
                 for e, raw in zip(unread, raws, strict=True)
                 if raw is not None
             }
-        result: dict[str, str] = {}
-        for path in paths:
-            data = known[path] if path in known else plain_data(sources.get(path), "afspraak")
-            thema = text(mapping(data), "thema")
-            if thema is not None:
-                result[text(mapping(data), "id") or stem(path)] = thema
-        return result
+        return {path: known[path] if path in known else plain_data(sources.get(path), kind) for path in paths}
 
 
 def diff_revisions(
@@ -238,20 +241,22 @@ def diff_revisions(
         regio_data = plain_data(context_files.get(context[0]), "regio")
         themas_data = plain_data(context_files.get(context[1]), "themas")
         meldingen: list[Melding] = []
-        pairs, new_afspraken = _pairs(changes, versions, sides, meldingen)
-        afspraak_themas = sides.afspraak_themas(new_afspraken) if thema is not None else {}
-    scope = resolve_scope(
-        mapping(regio_data) or None,
-        themas_data,
-        afspraak_themas,
-        gemeente=gemeente,
-        corporatie=corporatie,
-        thema=thema,
-    )
+        pairs, newest = _pairs(changes, versions, sides, meldingen)
+        selection = resolve_selection(
+            mapping(regio_data) or None, themas_data, gemeente=gemeente, corporatie=corporatie, thema=thema
+        )
+        scope = Scope(selection)
+        if selection.thema is not None:
+            themas = afspraak_themas(sides.documents("afspraak", newest["afspraak"]))
+            scope = replace(scope, afspraak_themas=themas)
+        if selection.corporatie is not None:
+            projecten = sides.documents("project", newest["project"]).values()
+            linked = selection.linked(plain_project(mapping(d)) for d in projecten if d is not None)
+            scope = replace(scope, linked=linked)
     result = DataDiff(
         van=Kant(old.name, old.commit, _commit_date(commits[0])),
         tot=Kant(new.name, new.commit, _commit_date(commits[1])) if new else Kant(None, None),
-        filter=scope.as_filter(),
+        filter=selection.as_filter(),
         gemeenten=gemeente_names(mapping(regio_data) or None),
         indicatoren=indicator_names(themas_data),
         meldingen=meldingen,
@@ -270,17 +275,17 @@ def _pairs(
     versions: Sequence[tuple[SourceFile | None, SourceFile | None]],
     sides: _Sides,
     meldingen: list[Melding],
-) -> tuple[list[Pair], dict[str, Any]]:
+) -> tuple[list[Pair], dict[Kind, dict[str, Any]]]:
     """Each changed document's two parsed versions, paired by id across files; and the data of
-    the afspraak files at the new side (path -> data, None when unreadable)."""
+    the changed files at the new side, per kind (path -> data, None when unreadable)."""
     pairs: list[Pair] = []
-    new_afspraken: dict[str, Any] = {}
+    newest: dict[Kind, dict[str, Any]] = {kind: {} for kind in PLACES}
     for change, (old_source, new_source) in zip(changes, versions, strict=True):
         old_kind, new_kind = kind_of(change.old_path), kind_of(change.new_path)
         old_version = _version(old_source, old_kind, sides.name(sides.old), meldingen)
         new_version = _version(new_source, new_kind, sides.name(sides.new), meldingen)
-        if new_kind == "afspraak" and new_source is not None:
-            new_afspraken[new_source.path] = new_version.data if new_version else None
+        if new_kind is not None and new_source is not None:
+            newest[new_kind][new_source.path] = new_version.data if new_version else None
         if old_kind == new_kind and old_kind is not None:
             if (old_source is not None and old_version is None) or (
                 new_source is not None and new_version is None
@@ -293,7 +298,7 @@ def _pairs(
         if new_kind is not None and new_version is not None:
             pairs.append((new_kind, None, new_version))
     _pair_by_id(pairs)
-    return pairs, new_afspraken
+    return pairs, newest
 
 
 def _version(
@@ -307,13 +312,12 @@ def _version(
 
 
 def _in_scope(scope: Scope, kind: Kind, old: Version | None, new: Version | None) -> bool:
-    if not scope.active:
+    if not scope.selection.active:
         return True
-    docs: list[Document | None] = [mapping(v.data) if v else None for v in (old, new)]
     if kind == "project":
-        return scope.project(*docs)
+        return scope.project(*(mapping(v.data) if v else None for v in (old, new)))
     if kind == "afspraak":
-        return scope.afspraak(*docs)
+        return scope.afspraak(*((mapping(v.data), v.path) if v else None for v in (old, new)))
     return False  # regio and themas concern everyone: shown only without a filter
 
 

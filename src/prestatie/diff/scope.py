@@ -1,61 +1,99 @@
-"""The --gemeente, --corporatie and --thema filters of a diff.
+"""The --gemeente, --corporatie and --thema filters of a diff, over plain data.
 
-Names resolve against the newest side's regio.yaml and themas.yaml (through
-``prestatie.selection``, shared with status and report). A change is in scope when
-either version of the document matches, so a project that moved out of a gemeente
-still shows up there.
+What a filter keeps is ``prestatie.selection`` (shared with status and the report);
+this module reads the facts it needs from the plain data of each version. Names
+resolve against the newest side's regio.yaml and themas.yaml. A change is in scope
+when either version of the document is selected, so a project that moved out of a
+gemeente still shows up there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from prestatie.diff.compare import Document, mapping, strings, text
+from prestatie.layout import stem
+from prestatie.selection import Selection, select
+
+
+@dataclass(frozen=True, slots=True)
+class PlainProject:
+    """A project's facts for the filters (selection.ProjectFacts), from its plain data."""
+
+    gemeente: str | None
+    trekker: str | None
+    partijen: list[str]
+    afspraken: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PlainAfspraak:
+    """An afspraak's facts for the filters (selection.AfspraakFacts), from its plain data."""
+
+    id: str | None
+    thema: str | None
+    trekker: str | None
+    partijen: list[str]
+    gemeenten: list[str] | Literal["alle"]
+
+
+def plain_project(doc: Document) -> PlainProject:
+    return PlainProject(
+        text(doc, "gemeente"),
+        text(doc, "trekker"),
+        strings(doc.get("partijen")),
+        strings(doc.get("afspraken")),
+    )
+
+
+def plain_afspraak(doc: Document, path: str) -> PlainAfspraak:
+    gemeenten = doc.get("gemeenten", "alle")
+    return PlainAfspraak(
+        text(doc, "id") or stem(path),
+        text(doc, "thema"),
+        text(doc, "trekker"),
+        strings(doc.get("partijen")),
+        "alle" if gemeenten == "alle" else strings(gemeenten),
+    )
+
+
+def afspraak_themas(afspraken: Mapping[str, Any]) -> dict[str, str]:
+    """Afspraak id -> thema id, from the plain data of afspraak files (path -> data)."""
+    result: dict[str, str] = {}
+    for path, data in afspraken.items():
+        facts = plain_afspraak(mapping(data), path)
+        if facts.id is not None and facts.thema is not None:
+            result[facts.id] = facts.thema
+    return result
 
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    gemeente: str | None = None
-    corporatie: str | None = None
-    thema: str | None = None
-    afspraak_themas: Mapping[str, str] = field(default_factory=dict)  # afspraak id -> thema id
+    """A selection with what it needs to know of the newest side beyond the changed files.
 
-    @property
-    def active(self) -> bool:
-        return any((self.gemeente, self.corporatie, self.thema))
+    ``afspraak_themas`` (afspraak id -> thema id) for --thema, ``linked`` (the
+    afspraken with a project of the selection, ``Selection.linked``) for --corporatie.
+    """
 
-    def as_filter(self) -> dict[str, str | None]:
-        return {"gemeente": self.gemeente, "corporatie": self.corporatie, "thema": self.thema}
-
-    def _corporatie_in(self, doc: Document) -> bool:
-        """Whether the corporatie of --corporatie leads or takes part in a project or afspraak."""
-        return text(doc, "trekker") == self.corporatie or self.corporatie in strings(doc.get("partijen"))
+    selection: Selection = field(default_factory=Selection)
+    afspraak_themas: Mapping[str, str] = field(default_factory=dict)
+    linked: Collection[str] = frozenset()
 
     def project(self, *versions: Document | None) -> bool:
-        docs = [v for v in versions if v is not None]
-        if self.gemeente and not any(text(d, "gemeente") == self.gemeente for d in docs):
-            return False
-        if self.corporatie and not any(self._corporatie_in(d) for d in docs):
-            return False
-        if self.thema and not any(
-            self.afspraak_themas.get(a) == self.thema for d in docs for a in strings(d.get("afspraken"))
-        ):
-            return False
-        return True
+        return any(
+            self.selection.project(plain_project(doc), self.afspraak_themas)
+            for doc in versions
+            if doc is not None
+        )
 
-    def afspraak(self, *versions: Document | None) -> bool:
-        docs = [v for v in versions if v is not None]
-        if self.gemeente and not any(
-            d.get("gemeenten", "alle") == "alle" or self.gemeente in strings(d.get("gemeenten")) for d in docs
-        ):
-            return False
-        if self.corporatie and not any(self._corporatie_in(d) for d in docs):
-            return False
-        if self.thema and not any(text(d, "thema") == self.thema for d in docs):
-            return False
-        return True
+    def afspraak(self, *versions: tuple[Document, str] | None) -> bool:
+        """Whether either version (its data and path) of an afspraak is selected."""
+        return any(
+            self.selection.afspraak(plain_afspraak(doc, path), self.linked)
+            for doc, path in (v for v in versions if v is not None)
+        )
 
 
 def _names(items: Any) -> dict[str, str]:
@@ -83,27 +121,23 @@ def indicator_names(themas: Any) -> dict[str, tuple[str, str]]:
     return result
 
 
-def resolve_scope(
+def resolve_selection(
     regio: Document | None,
     themas: Any,
-    afspraak_themas: Mapping[str, str],
     *,
     gemeente: str | None,
     corporatie: str | None,
     thema: str | None,
-) -> Scope:
+) -> Selection:
     """Resolve the user's words to ids; an unknown one is a usage error (exit 2)."""
     if gemeente is None and corporatie is None and thema is None:
-        return Scope()
-    from prestatie.selection import resolve
-
-    def pick(words: str | None, names: dict[str, str], unknown: str, option: str) -> str | None:
-        return resolve(words, names, unknown=unknown, option=option) if words is not None else None
-
+        return Selection()
     corporaties = _names(regio.get("corporaties")) if regio else {}
-    return Scope(
-        gemeente=pick(gemeente, gemeente_names(regio), "Onbekende gemeente", "--gemeente"),
-        corporatie=pick(corporatie, corporaties, "Onbekende corporatie", "--corporatie"),
-        thema=pick(thema, _names(themas), "Onbekend thema", "--thema"),
-        afspraak_themas=afspraak_themas,
+    return select(
+        gemeente_names(regio),
+        corporaties,
+        _names(themas),
+        gemeente=gemeente,
+        corporatie=corporatie,
+        thema=thema,
     )

@@ -17,6 +17,8 @@ Decisions beyond DESIGN.md (also in README.md, "prestatie status"):
   none of its projects are left out.
 - ``--thema`` keeps the afspraken of that thema; the project lists then hold only
   projects linked to one of those afspraken.
+- Which afspraken and projects are selected is ``prestatie.selection`` (shared with
+  the report's changes section and diff).
 """
 
 from __future__ import annotations
@@ -68,19 +70,21 @@ def compute_status(
     an unknown one raises ``UsageError``. The data set must be valid.
     """
     selection = resolve_selection(dataset, gemeente=gemeente, corporatie=corporatie, thema=thema)
-    party = [p.model for p in dataset.projecten if _involves(p.model, selection.corporatie)]
+    party = [p.model for p in dataset.projecten if selection.takes_part(p.model)]
     regional = _by_afspraak(party)
     local = regional
     if selection.gemeente is not None:
         local = _by_afspraak(p for p in party if p.gemeente == selection.gemeente)
-    afspraken = [a.model for a in dataset.afspraken if _selected(dataset, a.model, selection, local)]
+    linked = selection.linked(p.model for p in dataset.projecten)
+    afspraken = [a.model for a in dataset.afspraken if selection.afspraak(a.model, linked)]
     thema_order = {ident: index for index, ident in enumerate(dataset.themas_by_id)}
     afspraken.sort(key=lambda a: (thema_order.get(a.thema, len(thema_order)), _nummer_key(a.nummer), a.id))
     results = tuple(
         _afspraak_status(dataset, a, local.get(a.id, []), regional.get(a.id, []), selection, peildatum)
         for a in afspraken
     )
-    listed = _listed_projects(party, selection, {a.id for a in afspraken})
+    afspraak_themas = {a.model.id: a.model.thema for a in dataset.afspraken}
+    listed = [p for p in party if selection.project(p, afspraak_themas)]
     return StatusReport(
         peildatum=peildatum,
         filter=_filter(dataset, selection),
@@ -97,38 +101,12 @@ def compute_status(
 # Selecting ---------------------------------------------------------------------
 
 
-def _involves(project: Project, corporatie: str | None) -> bool:
-    return corporatie is None or project.trekker == corporatie or corporatie in project.partijen
-
-
 def _by_afspraak(projects: Iterable[Project]) -> dict[str, list[Project]]:
     result: dict[str, list[Project]] = defaultdict(list)
     for project in projects:
         for afspraak_id in dict.fromkeys(project.afspraken):  # a repeated link counts once
             result[afspraak_id].append(project)
     return result
-
-
-def _selected(
-    dataset: DataSet, afspraak: Afspraak, selection: Selection, local: dict[str, list[Project]]
-) -> bool:
-    if selection.thema is not None and afspraak.thema != selection.thema:
-        return False
-    if selection.gemeente is not None and selection.gemeente not in dataset.afspraak_gemeenten(afspraak):
-        return False
-    corporatie = selection.corporatie
-    if corporatie is not None and corporatie != afspraak.trekker and corporatie not in afspraak.partijen:
-        return bool(local.get(afspraak.id))
-    return True
-
-
-def _listed_projects(party: list[Project], selection: Selection, afspraken: set[str]) -> list[Project]:
-    projects = party
-    if selection.gemeente is not None:
-        projects = [p for p in projects if p.gemeente == selection.gemeente]
-    if selection.thema is not None:
-        projects = [p for p in projects if afspraken.intersection(p.afspraken)]
-    return projects
 
 
 def _nummer_key(nummer: str | None) -> tuple[tuple[int, int | str], ...]:
