@@ -23,6 +23,7 @@ FILES_OF_KIND = {
     "themas": ["data/themas.yaml"],
     "afspraak": sorted(p.relative_to(REPO).as_posix() for p in (REPO / "data/afspraken").glob("*.yaml")),
     "project": sorted(p.relative_to(REPO).as_posix() for p in (REPO / "data/projecten").glob("*/*.yaml")),
+    "cyclus": sorted(p.relative_to(REPO).as_posix() for p in (REPO / "data/cyclus").glob("*.yaml")),
 }
 
 

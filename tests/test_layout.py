@@ -50,7 +50,7 @@ def test_explanations_and_hidden_files_are_not_data(path: str) -> None:
         ("data/projecten/x.yaml", "verplaats het naar data/projecten/<gemeente>/x.yaml"),
         (
             "data/afspraken/a/b.yaml",
-            "regio.yaml, themas.yaml, afspraken/<id>.yaml en projecten/<gemeente>/<id>.yaml.",
+            "regio.yaml, themas.yaml, afspraken/<id>.yaml, projecten/<gemeente>/<id>.yaml en cyclus/<jaar>.yaml.",
         ),
     ],
 )

@@ -79,6 +79,11 @@ CODES: dict[str, Code] = {
         Code("PA213", _E, "Bestand past niet in de indeling van data/", echo=False),
         Code("PA214", _E, "Periode klopt niet"),
         Code("PA215", _E, "Geen heel aantal in een telbare eenheid"),
+        # The annual Woningwet cycle: errors
+        Code("PA230", _E, "Jaarcyclus: datums in de verkeerde volgorde"),
+        Code("PA231", _E, "Jaarcyclus: datum buiten het jaar van de cyclus"),
+        Code("PA232", _E, "Jaarcyclus: jaar komt niet overeen met de bestandsnaam"),
+        Code("PA233", _E, "Jaarcyclus: twee trajecten voor één gemeente en corporatie"),
         # Rules across files: warnings
         Code("PA301", _W, "Project is vertraagd"),
         Code("PA302", _W, "Geen voortgang in de laatste zes maanden"),
@@ -86,6 +91,11 @@ CODES: dict[str, Code] = {
         Code("PA304", _W, "Afspraak met doelen heeft geen projecten"),
         Code("PA305", _W, "Trekker staat niet bij de partijen"),
         Code("PA306", _W, "Tekst na ' #' valt weg als commentaar"),
+        # The annual Woningwet cycle: warnings at the peildatum
+        Code("PA330", _W, "Jaarcyclus: geen bod na de bodtermijn"),
+        Code("PA331", _W, "Jaarcyclus: niet ondertekend na de afsprakentermijn"),
+        Code("PA332", _W, "Jaarcyclus: geen evaluatie na de bodtermijn"),
+        Code("PA333", _W, "Jaarcyclus: overleg langer dan zes maanden zonder afspraken"),
     ]
 }
 

@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from prestatie.cyclus.model import Cyclus
 from prestatie.findings import Finding
 from prestatie.layout import PLACES, Kind, classify, missing, stem
 from prestatie.models import Afspraak, Gemeente, Indicator, Partij, Project, Regio, Thema, Themas
@@ -23,6 +24,7 @@ _MODELS: dict[Kind, type[BaseModel]] = {
     "themas": Themas,
     "afspraak": Afspraak,
     "project": Project,
+    "cyclus": Cyclus,
 }
 
 
@@ -113,6 +115,7 @@ class DataSet:
     themas: Loaded[Themas] | None = None
     afspraken: list[Loaded[Afspraak]] = field(default_factory=list)
     projecten: list[Loaded[Project]] = field(default_factory=list)
+    cycli: list[Loaded[Cyclus]] = field(default_factory=list)
     # Stems of files that exist but did not pass their schema: a reference to one
     # of these is not reported again as unknown.
     broken: dict[Kind, set[str]] = field(default_factory=dict)
@@ -198,6 +201,8 @@ def assemble(results: Iterable[FileResult]) -> tuple[DataSet, list[Finding]]:
             dataset.afspraken.append(Loaded(model, loaded.file, loaded.document))
         elif isinstance(model, Project):
             dataset.projecten.append(Loaded(model, loaded.file, loaded.document))
+        elif isinstance(model, Cyclus):
+            dataset.cycli.append(Loaded(model, loaded.file, loaded.document))
     absent = [place.kind for place in PLACES.values() if place.required and place.kind not in present]
     findings.extend(missing(kind) for kind in absent)
     return dataset, findings

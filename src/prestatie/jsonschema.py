@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from prestatie.cyclus.model import Cyclus
 from prestatie.models import Afspraak, Project, Regio, Themas
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -32,6 +33,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "themas": (Themas, "Thema's (data/themas.yaml)"),
     "afspraak": (Afspraak, "Prestatieafspraak (data/afspraken/<id>.yaml)"),
     "project": (Project, "Project (data/projecten/<gemeente>/<id>.yaml)"),
+    "cyclus": (Cyclus, "Jaarcyclus van de Woningwet (data/cyclus/<jaar>.yaml)"),
 }
 
 # Titles and descriptions of the nested models (their $defs), in Dutch.
@@ -48,6 +50,13 @@ _DEFS: dict[str, tuple[str, str]] = {
     "Doel": ("Doel", "Een meetbaar doel: een indicator met een streefwaarde voor de hele periode."),
     "Planning": ("Planning", "Geplande start en oplevering van het project."),
     "Voortgang": ("Voortgang", "Eén stap in de voortgang: een datum en een toelichting."),
+    "Termijnen": ("Termijnen", "De laatste dag voor het bod en voor ondertekende afspraken."),
+    "Traject": (
+        "Traject",
+        "Eén gemeente, corporatie en huurdersorganisatie in de jaarcyclus: bod, overleg, ondertekening.",
+    ),
+    "Geschil": ("Geschil", "Een geschil bij de minister (art. 44 lid 4 Woningwet)."),
+    "CyclusDocument": ("Document", "Een stuk uit de jaarcyclus, zoals het bod: titel en url."),
 }
 
 
@@ -65,6 +74,7 @@ SCHEMA_COMMENT = {
     "themas": schema_comment("themas", 1),
     "afspraak": schema_comment("afspraak", 2),
     "project": schema_comment("project", 3),
+    "cyclus": schema_comment("cyclus", 2),
 }
 
 
@@ -105,7 +115,7 @@ class _DutchSchema(GenerateJsonSchema):
 
 
 def build_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one file kind: ``regio``, ``themas``, ``afspraak`` or ``project``."""
+    """The JSON Schema of one file kind: ``regio``, ``themas``, ``afspraak``, ``project`` or ``cyclus``."""
     model, title = KINDS[kind]
     generated = model.model_json_schema(schema_generator=_DutchSchema)
     for name, definition in generated.get("$defs", {}).items():

@@ -26,7 +26,7 @@ DATA_DIR = "data"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG = re.compile(SLUG_PATTERN)
 
-Kind = Literal["regio", "themas", "afspraak", "project"]
+Kind = Literal["regio", "themas", "afspraak", "project", "cyclus"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
@@ -91,6 +91,7 @@ PLACES: dict[Kind, Place] = {
             flat_hint="Een project hoort in de map van zijn gemeente: verplaats het naar "
             "data/projecten/<gemeente>/{name}.",
         ),
+        Place("cyclus", "cyclus/<jaar>.yaml"),
     ]
 }
 

@@ -9,6 +9,7 @@ import typer
 
 # Importing a command module registers its command on the app.
 from prestatie.cli import (  # noqa: F401
+    cyclus,
     diff,
     geschiedenis,
     nieuw,

@@ -1,4 +1,4 @@
-"""``prestatie nieuw project|afspraak``: a new, valid, commented data file under a fresh id."""
+"""``prestatie nieuw project|afspraak|cyclus``: a new, valid, commented data file."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 nieuw_app = typer.Typer(
     name="nieuw",
-    help="Maak een nieuw project of een nieuwe afspraak aan, met uitleg bij elk veld.",
+    help="Maak een nieuw project, een nieuwe afspraak of een jaarcyclus aan, met uitleg bij elk veld.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -113,4 +113,31 @@ def afspraak(
 
     created = new_afspraak(find_root(data), thema=thema, titel=titel, trekker=trekker, nummer=nummer)
     _report(created)
+    return 0
+
+
+_SHOWN = 5
+
+
+@nieuw_app.command("cyclus")
+def cyclus(
+    *,
+    jaar: Annotated[int, typer.Option("--jaar", metavar="JAAR", help="Het jaar van de cyclus, bijv. 2027.")],
+    data: DataOption = None,
+) -> int:
+    """Maak data/cyclus/<jaar>.yaml aan: een traject per gemeente en corporatie, alle datums leeg."""
+    from prestatie.edit.check import warning_line
+    from prestatie.edit.cyclus import new_cyclus
+    from prestatie.source import find_root
+
+    written = new_cyclus(find_root(data), jaar=jaar)
+    typer.echo(f"Aangemaakt: {written.relative} ({written.trajecten} trajecten)")
+    for finding in written.warnings[:_SHOWN]:
+        typer.echo(warning_line(finding))
+    if len(written.warnings) > _SHOWN:
+        typer.echo(f"… en nog {len(written.warnings) - _SHOWN} waarschuwingen: zie 'prestatie cyclus'.")
+    typer.echo(
+        "Vul de datums in, in het bestand of met 'prestatie cyclus zet', en controleer het met "
+        "'prestatie validate'."
+    )
     return 0

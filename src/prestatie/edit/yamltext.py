@@ -72,9 +72,18 @@ class YamlText:
     def _ending(line: str) -> str:
         return line[len(line.rstrip("\r\n")) :]
 
-    def key_position(self, key: str) -> tuple[int, int]:
-        line, column = self.document.lc.key(key)
+    def key_position(self, key: str, within: tuple[str | int, ...] = ()) -> tuple[int, int]:
+        line, column = self.mapping(within).lc.key(key)
         return int(line), int(column)
+
+    def mapping(self, within: tuple[str | int, ...] = ()) -> CommentedMap:
+        """The block mapping at path ``within`` (the top level when empty)."""
+        node: Any = self.document
+        for step in within:
+            node = node[step]
+        if not isinstance(node, CommentedMap) or (within and node.fa.flow_style()):
+            raise Unsupported("not a block mapping")
+        return node
 
     def block_end(self, key: str) -> int:
         """Index of the last line that holds content of ``key``'s value (comments excluded)."""
@@ -88,9 +97,9 @@ class YamlText:
                 return index
         return start
 
-    def _value_span(self, key: str) -> tuple[int, int, int]:
+    def _value_span(self, key: str, within: tuple[str | int, ...] = ()) -> tuple[int, int, int]:
         """(line, start, end) of the scalar value on ``key``'s own line; start == end when empty."""
-        line_index, column = self.key_position(key)
+        line_index, column = self.key_position(key, within)
         body = self._body(self.lines[line_index])
         position = column
         if body[position : position + 1] in ("'", '"'):
@@ -130,12 +139,15 @@ class YamlText:
             self.lines[after] += self.newline
         self.lines[after + 1 : after + 1] = [body + self.newline for body in bodies]
 
-    def set_value(self, key: str, rendered: str, *, keep_quotes: bool = False) -> None:
-        """Replace the scalar value of top-level ``key`` by ``rendered`` (YAML text).
+    def set_value(
+        self, key: str, rendered: str, *, keep_quotes: bool = False, within: tuple[str | int, ...] = ()
+    ) -> None:
+        """Replace the scalar value of ``key`` by ``rendered`` (YAML text).
 
-        With ``keep_quotes``, a plain word ``rendered`` keeps the quote style the old value had.
+        ``key`` is a top-level key, or one of the block mapping at path ``within``. With
+        ``keep_quotes``, a plain word ``rendered`` keeps the quote style the old value had.
         """
-        line_index, start, end = self._value_span(key)
+        line_index, start, end = self._value_span(key, within)
         body = self._body(self.lines[line_index])
         old = body[start:end]
         if keep_quotes and old[:1] == "'" and rendered.isidentifier():

@@ -95,3 +95,10 @@ def opsomming(items: list[str]) -> str:
     if len(items) == 1:
         return items[0]
     return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def datum_kort(value: dt.date | None) -> str:
+    """``24-06-2026``: a date in a narrow table column; ``None`` -> ``–``."""
+    if value is None:
+        return "–"
+    return format_date(value, format="dd-MM-yyyy", locale=LOCALE)
