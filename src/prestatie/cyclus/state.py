@@ -32,8 +32,12 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from prestatie.codes import raised_here
 from prestatie.cyclus.model import Cyclus, Traject
 from prestatie.report.format import datum
+
+# The codes of what is overdue; rules/cyclus.py raises them as located warnings.
+RAISES = raised_here("PA330", "PA331", "PA332", "PA333")
 
 GEEN_BOD = "geen bod"
 BOD_ONTVANGEN = "bod ontvangen"
@@ -60,10 +64,9 @@ class Termijnen:
 
 @dataclass(frozen=True, slots=True)
 class Achterstand:
-    """One thing overdue in a trajectory: its code, the field it concerns, the Dutch message."""
+    """One thing overdue in a trajectory: its code and the Dutch message."""
 
     code: str
-    field: str
     message: str
 
 
@@ -133,7 +136,6 @@ def achterstallig(traject: Traject, jaar: int, termijn: Termijnen, peildatum: dt
         found.append(
             Achterstand(
                 "PA332",
-                "evaluatie",
                 f"Het jaar {jaar - 1} is nog niet geëvalueerd, terwijl de termijn voor het bod "
                 f"({datum(termijn.bod)}) voorbij is. Evalueer het afgelopen jaar met de corporatie "
                 "en de huurdersorganisatie en vul bij 'evaluatie' de datum in.",
@@ -143,7 +145,6 @@ def achterstallig(traject: Traject, jaar: int, termijn: Termijnen, peildatum: dt
         found.append(
             Achterstand(
                 "PA330",
-                "bod",
                 f"Er is nog geen bod, terwijl de termijn voor het bod ({datum(termijn.bod)}) voorbij "
                 "is. Vraag de corporatie om haar bod en vul bij 'bod' de datum in waarop het "
                 "binnenkwam.",
@@ -169,7 +170,6 @@ def achterstallig(traject: Traject, jaar: int, termijn: Termijnen, peildatum: dt
             found.append(
                 Achterstand(
                     "PA333",
-                    "overleg_gestart",
                     f"Het overleg loopt sinds {datum(started)} en heeft na zes maanden "
                     f"({datum(window_.zes_maanden)}) nog geen ondertekende afspraken. {tail}",
                 )
@@ -178,7 +178,6 @@ def achterstallig(traject: Traject, jaar: int, termijn: Termijnen, peildatum: dt
         found.append(
             Achterstand(
                 "PA331",
-                "ondertekend",
                 f"De afspraken zijn nog niet ondertekend, terwijl de termijn daarvoor "
                 f"({datum(termijn.afspraken)}) voorbij is. Vul bij 'ondertekend' de datum in zodra "
                 "de partijen getekend hebben, en spreek af wanneer dat wordt.",

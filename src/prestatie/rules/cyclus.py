@@ -184,12 +184,18 @@ def _one_per_pair(loaded: Loaded[Cyclus]) -> Iterator[Finding]:
         )
 
 
+# Where each deadline warning is located: the field that is still empty (or, for the
+# overleg, the date it started), or the trajectory itself when the file lacks the field.
+_OVERDUE_FIELD = {"PA330": "bod", "PA331": "ondertekend", "PA332": "evaluatie", "PA333": "overleg_gestart"}
+
+
 def _overdue(loaded: Loaded[Cyclus], peildatum: dt.date) -> Iterator[Finding]:
     cyclus = loaded.model
     termijn = state.termijnen(cyclus)
     for index, traject in enumerate(cyclus.trajecten):
         for item in state.achterstallig(traject, cyclus.jaar, termijn, peildatum):
-            yield _at(loaded, _field_or_item(loaded, index, item.field), item.code, item.message)
+            path = _field_or_item(loaded, index, _OVERDUE_FIELD[item.code])
+            yield _at(loaded, path, item.code, item.message)
 
 
 @rule("PA232")
