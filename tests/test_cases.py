@@ -13,6 +13,7 @@ The test keeps every code of ``codes.CODES`` covered by at least one case.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -119,3 +120,30 @@ def test_symlink_out_of_the_data_root_is_not_read(cli: Callable[..., Any], tmp_p
     assert result.exit_code == 1
     assert "PA015" in result.stdout and "data/projecten/kerkrade/lek.yaml" in result.stdout
     assert "hunter2" not in result.stdout + result.stderr
+
+
+def _link_to_a_folder(data: Path) -> str:
+    (data / "projecten/kerkrade-link").symlink_to(data / "projecten/kerkrade", target_is_directory=True)
+    return "data/projecten/kerkrade-link"
+
+
+def _fifo(data: Path) -> str:
+    os.mkfifo(data / "projecten/kerkrade/pijp.yaml")
+    return "data/projecten/kerkrade/pijp.yaml"
+
+
+def _broken_link(data: Path) -> str:
+    (data / "projecten/kerkrade/weg.yaml").symlink_to(data / "projecten/kerkrade/bestaat-niet.yaml")
+    return "data/projecten/kerkrade/weg.yaml"
+
+
+@pytest.mark.parametrize(
+    "make", [_link_to_a_folder, _fifo, _broken_link], ids=["link to a folder", "fifo", "broken link"]
+)
+def test_files_that_are_not_read(cli: Callable[..., Any], tmp_path: Path, make: Callable[[Path], str]) -> None:
+    """The other places PA015 is raised from (a link out of data/: the test above)."""
+    root = _data_set(tmp_path)
+    path = make(root / "data")
+    code, findings = _run(cli, root)
+    assert code == 1
+    assert [(f["file"], f["line"], f["column"], f["code"]) for f in findings] == [(path, 1, 1, "PA015")]

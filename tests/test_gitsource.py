@@ -145,6 +145,28 @@ def test_links_and_large_files_in_git_are_refused_like_on_disk(repo: Repo) -> No
     assert big.raw is None and big.problem is not None and big.problem.code == "PA014"
 
 
+def test_a_submodule_and_a_missing_object_in_git_are_refused(repo: Repo) -> None:
+    """The other places gitsource raises PA015: an entry that is not a file, a blob not in the clone."""
+    head = repo.git("rev-parse", "HEAD")
+    repo.write("data/afspraken/kwijt.yaml", "id: kwijt\n")
+    repo.git("add", "data/afspraken/kwijt.yaml")
+    repo.git("update-index", "--add", "--cacheinfo", f"160000,{head},data/projecten/kerkrade/module")
+    repo.git("commit", "-q", "-m", "Submodule en een bestand", date="2024-01-01T12:00:00")
+    lost = repo.git("rev-parse", "HEAD:data/afspraken/kwijt.yaml")
+    (repo.top / ".git/objects" / lost[:2] / lost[2:]).unlink()  # as in a partial clone
+    sources = {s.path: s for s in load_sources(repo.root, "HEAD")}
+    located = {
+        path: (source.problem.line, source.problem.column, source.problem.code)
+        for path, source in sources.items()
+        if source.problem is not None
+    }
+    assert located == {
+        "data/projecten/kerkrade/module": (1, 1, "PA015"),
+        "data/afspraken/kwijt.yaml": (1, 1, "PA015"),
+    }
+    assert "git" in sources["data/afspraken/kwijt.yaml"].problem.message  # type: ignore[union-attr]
+
+
 def test_many_files_stream_through_one_cat_file_process(tmp_path: Path) -> None:
     import sys
 

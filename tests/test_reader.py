@@ -107,3 +107,10 @@ def test_text_cut_off_by_a_comment_is_a_warning(source: bytes, value: str, warne
     assert next(iter(outcome.document.data.values())) == value
     codes = [(f.code, f.severity.value) for f in outcome.findings]
     assert codes == ([("PA306", "warning")] if warned else [])
+
+
+def test_bytes_over_the_size_cap_are_not_parsed() -> None:
+    """The reader's own cap (validate refuses such a file before reading it: tests/test_cases.py)."""
+    outcome = read_yaml(b"a: b\n" + b"#" * (1024 * 1024), "data/themas.yaml")
+    assert outcome.document is None
+    assert [(f.file, f.line, f.column, f.code) for f in outcome.findings] == [("data/themas.yaml", 1, 1, "PA014")]
