@@ -101,7 +101,7 @@ Kerkrade
       status: uitvoering → opgeleverd (op 27 september 2024)
       geplande oplevering: 30 juni 2024 → 30 september 2024 (92 dagen later, vertraging)
       bijdrage Nieuwe sociale huurwoningen: 24 woningen → 30 woningen
-      investering: € 4.800.000 → € 5.100.000
+      investering: € 4,8 mln → € 5,1 mln
       voortgang 2 nieuwe berichten, laatste 27 september 2024: Opgeleverd aan de huurders.
 
 {voerendaal}

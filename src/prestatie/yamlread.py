@@ -32,6 +32,7 @@ from yaml.events import (
 )
 
 from prestatie.codes import raised_here, severity_of
+from prestatie.dutch import getal
 from prestatie.errors import InternalError
 from prestatie.findings import Finding
 from prestatie.yamlsyntax import (
@@ -255,9 +256,9 @@ class ReadOutcome:
 def too_big_message(size: int) -> str:
     """PA014's message: the same whether the size shows on disk, in git or in the bytes."""
     return (
-        f"Het bestand is {size:,} bytes; de grens is {MAX_BYTES:,} bytes. "
+        f"Het bestand is {getal(size)} bytes; de grens is {getal(MAX_BYTES)} bytes. "
         "Splits het op of controleer of dit wel een databestand is."
-    ).replace(",", ".")
+    )
 
 
 class _Stop(Exception):

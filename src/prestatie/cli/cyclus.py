@@ -100,9 +100,9 @@ def zet(
 ) -> int:
     """Leg één datum van een traject vast, bijv. 'prestatie cyclus zet kerkrade heemwonen bod 2026-06-24'."""
     from prestatie.cli.options import parse_date
+    from prestatie.dutch import datum as lang
     from prestatie.edit.check import warning_line
     from prestatie.edit.cyclus import set_date
-    from prestatie.report.format import datum as lang
     from prestatie.source import find_root
 
     day = parse_date(datum, "DATUM")

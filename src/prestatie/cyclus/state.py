@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from prestatie.codes import raised_here
 from prestatie.cyclus.model import Cyclus, Traject
-from prestatie.report.format import datum
+from prestatie.dutch import datum
 
 # The codes of what is overdue; rules/cyclus.py raises them as located warnings.
 RAISES = raised_here("PA330", "PA331", "PA332", "PA333")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from prestatie.cyclus import state
 from prestatie.cyclus.overview import CyclusStand, TrajectStand
-from prestatie.report.format import datum, datum_kort
+from prestatie.dutch import datum, datum_cijfers, meervoud
 
 WIDTH = 80
 _NAME = 26
@@ -32,9 +32,9 @@ def _trajectory(row: TrajectStand) -> Iterator[str]:
         (
             names[0],
             row.fase,
-            datum_kort(row.bod),
-            datum_kort(row.overleg_gestart),
-            datum_kort(row.ondertekend),
+            datum_cijfers(row.bod),
+            datum_cijfers(row.overleg_gestart),
+            datum_cijfers(row.ondertekend),
         )
     )
     for more in names[1:]:
@@ -56,7 +56,7 @@ def _summary(stand: CyclusStand) -> str:
     parts = [f"{n} {fase}" for fase, n in counts.items() if n]
     overdue = sum(1 for row in stand.trajecten if row.achterstallig)
     total = len(stand.trajecten)
-    head = f"{total} {'traject' if total == 1 else 'trajecten'}"
+    head = meervoud(total, "traject", "trajecten")
     tail = f"{overdue} met achterstand" if overdue else "niets achterstallig"
     return f"{head}: {', '.join(parts)}; {tail}." if parts else f"{head}."
 

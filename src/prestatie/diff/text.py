@@ -9,17 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
+from prestatie import dutch
 from prestatie.diff.model import DataDiff, ItemDiff, Kant, Value, Wijziging
 
 if TYPE_CHECKING:
     from prestatie.history import Geschiedenis
 
-MAANDEN = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
 _MARK = {"nieuw": "+", "gewijzigd": "~", "verwijderd": "-"}
 _FIELDS = {
     "naam": "naam",
@@ -42,27 +39,27 @@ MAX_NOTE = 70
 Indicatoren = Mapping[str, tuple[str, str]]
 
 
+NONE = "geen"
+
+
 def datum(value: dt.date | None) -> str:
-    return f"{value.day} {MAANDEN[value.month - 1]} {value.year}" if value else "geen"
+    return dutch.datum(value) if value else NONE
 
 
-def getal(value: float | int | None) -> str:
-    if value is None:
-        return "geen"
-    if isinstance(value, float) and not value.is_integer():
-        whole, _, decimals = f"{value:,.2f}".rstrip("0").partition(".")
-        return whole.replace(",", ".") + "," + decimals
-    return f"{int(value):,}".replace(",", ".")
+def _number(value: Value) -> TypeGuard[int | float]:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def hoeveelheid(value: Value, eenheid: str) -> str:
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        return "geen"
-    if eenheid == "euro":
-        return f"€ {getal(value)}"
-    if eenheid == "procent":
-        return f"{getal(value)}%"
-    return f"{getal(value)} {eenheid}".rstrip()
+    return dutch.aantal(value, eenheid) if _number(value) else NONE
+
+
+def _van_naar(van: Value, naar: Value, eenheid: str) -> str:
+    """``€ 5,35 mln → € 5,4 mln``: two quantities, written so that they differ."""
+    if _number(van) and _number(naar):
+        van_text, naar_text = dutch.paar(van, naar, eenheid)
+        return f"{van_text} → {naar_text}"
+    return f"{hoeveelheid(van, eenheid)} → {hoeveelheid(naar, eenheid)}"
 
 
 def _value(value: Value) -> str:
@@ -73,7 +70,7 @@ def _value(value: Value) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, int | float):
-        return getal(value)
+        return dutch.getal(value)
     if isinstance(value, list):
         return ", ".join(value)
     return str(value)
@@ -82,10 +79,6 @@ def _value(value: Value) -> str:
 def _short(note: str) -> str:
     note = " ".join(note.split())
     return note if len(note) <= MAX_NOTE else note[: MAX_NOTE - 1].rstrip() + "…"
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def _members(w: Wijziging) -> str:
@@ -102,7 +95,7 @@ def change_line(w: Wijziging, indicatoren: Indicatoren, gemeenten: Mapping[str, 
     naam, eenheid = indicatoren.get(w.indicator or "", (w.indicator or "", ""))
     if w.soort in ("oplevering", "start") and w.dagen is not None:
         richting = "later" if w.dagen > 0 else "eerder"
-        tail = f"{_plural(abs(w.dagen), 'dag', 'dagen')} {richting}"
+        tail = f"{dutch.meervoud(abs(w.dagen), 'dag', 'dagen')} {richting}"
         if w.vertraging:
             tail += ", vertraging"
         label = "geplande oplevering" if w.soort == "oplevering" else "geplande start"
@@ -112,16 +105,16 @@ def change_line(w: Wijziging, indicatoren: Indicatoren, gemeenten: Mapping[str, 
     if w.soort == "status":
         return f"status: {_value(w.van)} → {_value(w.naar)}"
     if w.soort == "bijdrage":
-        return f"bijdrage {naam}: {hoeveelheid(w.van, eenheid)} → {hoeveelheid(w.naar, eenheid)}"
+        return f"bijdrage {naam}: {_van_naar(w.van, w.naar, eenheid)}"
     if w.soort == "investering":
-        return f"investering: {hoeveelheid(w.van, 'euro')} → {hoeveelheid(w.naar, 'euro')}"
+        return f"investering: {_van_naar(w.van, w.naar, dutch.EURO)}"
     if w.soort == "streefwaarde":
-        return f"streefwaarde {naam}: {hoeveelheid(w.van, eenheid)} → {hoeveelheid(w.naar, eenheid)}"
+        return f"streefwaarde {naam}: {_van_naar(w.van, w.naar, eenheid)}"
     if w.soort == "jaarschijf":
-        return f"jaarschijf {w.jaar} {naam}: {hoeveelheid(w.van, eenheid)} → {hoeveelheid(w.naar, eenheid)}"
+        return f"jaarschijf {w.jaar} {naam}: {_van_naar(w.van, w.naar, eenheid)}"
     if w.soort == "per_gemeente":
         plaats = gemeenten.get(w.gemeente or "", w.gemeente or "")
-        return f"doel {plaats} {naam}: {hoeveelheid(w.van, eenheid)} → {hoeveelheid(w.naar, eenheid)}"
+        return f"doel {plaats} {naam}: {_van_naar(w.van, w.naar, eenheid)}"
     if w.soort == "doel":
         if w.van is None:
             return f"nieuw doel {naam}: streefwaarde {hoeveelheid(w.naar, eenheid)}"
@@ -160,7 +153,7 @@ def change_lines(
         count = "" if len(nieuw) == 1 else f"{len(nieuw)} nieuwe berichten, laatste "
         lines.append(f"voortgang {count}{datum(last.datum)}: {_short(str(last.naar))}")
     if weg:
-        lines.append(f"voortgang: {_plural(len(weg), 'bericht', 'berichten')} verwijderd of aangepast")
+        lines.append(f"voortgang: {dutch.meervoud(len(weg), 'bericht', 'berichten')} verwijderd of aangepast")
     return lines
 
 
@@ -175,26 +168,25 @@ def _summary(diff: DataDiff) -> list[str]:
     s = diff.samenvatting()
     parts = []
     if s["projecten_nieuw"]:
-        parts.append(_plural(s["projecten_nieuw"], "nieuw project", "nieuwe projecten"))
+        parts.append(dutch.meervoud(s["projecten_nieuw"], "nieuw project", "nieuwe projecten"))
     if s["projecten_gewijzigd"]:
-        parts.append(_plural(s["projecten_gewijzigd"], "project gewijzigd", "projecten gewijzigd"))
+        parts.append(dutch.meervoud(s["projecten_gewijzigd"], "project gewijzigd", "projecten gewijzigd"))
     if s["projecten_verwijderd"]:
-        parts.append(_plural(s["projecten_verwijderd"], "project verwijderd", "projecten verwijderd"))
+        parts.append(dutch.meervoud(s["projecten_verwijderd"], "project verwijderd", "projecten verwijderd"))
     details = []
     if s["statuswijzigingen"]:
         details.append(
-            _plural(s["statuswijzigingen"], "statuswijziging", "statuswijzigingen")
+            dutch.meervoud(s["statuswijzigingen"], "statuswijziging", "statuswijzigingen")
             + (f" ({s['opgeleverd']} opgeleverd)" if s["opgeleverd"] else "")
         )
-    if s["oplevering_later"]:
-        details.append(f"{_plural(s['oplevering_later'], 'oplevering', 'opleveringen')} later gepland")
-    if s["oplevering_eerder"]:
-        details.append(f"{_plural(s['oplevering_eerder'], 'oplevering', 'opleveringen')} eerder gepland")
+    for key, richting in (("oplevering_later", "later"), ("oplevering_eerder", "eerder")):
+        if s[key]:
+            details.append(f"{dutch.meervoud(s[key], 'oplevering', 'opleveringen')} {richting} gepland")
     if s["voortgangsberichten"]:
-        details.append(_plural(s["voortgangsberichten"], "voortgangsbericht", "voortgangsberichten"))
+        details.append(dutch.meervoud(s["voortgangsberichten"], "voortgangsbericht", "voortgangsberichten"))
     afspraken = s["afspraken_nieuw"] + s["afspraken_gewijzigd"] + s["afspraken_verwijderd"]
     if afspraken:
-        details.append(_plural(afspraken, "afspraak gewijzigd", "afspraken gewijzigd"))
+        details.append(dutch.meervoud(afspraken, "afspraak gewijzigd", "afspraken gewijzigd"))
     lines = []
     if parts:
         lines.append("Projecten: " + ", ".join(parts) + ".")

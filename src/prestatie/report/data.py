@@ -14,9 +14,9 @@ from typing import Any
 
 from prestatie import __version__
 from prestatie.dataset import DataSet
+from prestatie.dutch import meervoud, opsomming
 from prestatie.models import Project
 from prestatie.projectstate import months_before, status_at
-from prestatie.report.format import opsomming
 from prestatie.status.model import (
     AANDACHT,
     ACHTER,
@@ -173,10 +173,6 @@ def _key_figures(dataset: DataSet, projects: Sequence[Project], status: StatusRe
     return figures
 
 
-def _count_phrase(n: int, singular: str, plural: str) -> str:
-    return f"{n} {singular if n == 1 else plural}"
-
-
 def _summary(
     status: StatusReport,
     afspraken: list[dict[str, Any]],
@@ -199,16 +195,16 @@ def _summary(
     }
     for verdict, (one, many) in verbs.items():
         if counts[verdict]:
-            parts.append(_count_phrase(counts[verdict], one, many))
+            parts.append(meervoud(counts[verdict], one, many))
     if total:
-        sentence = f"Van de {_count_phrase(total, 'afspraak', 'afspraken')}"
+        sentence = f"Van de {meervoud(total, 'afspraak', 'afspraken')}"
         sentences.append(f"{sentence}: {opsomming(parts)}." if parts else f"{sentence} is nog geen oordeel.")
     else:
         sentences.append("Voor deze selectie zijn geen afspraken gevonden.")
     if counts[GEEN_LOKAAL_DOEL]:
         n = counts[GEEN_LOKAAL_DOEL]
         sentences.append(
-            f"Voor {_count_phrase(n, 'afspraak', 'afspraken')} is geen doel voor {where} "
+            f"Voor {meervoud(n, 'afspraak', 'afspraken')} is geen doel voor {where} "
             "vastgelegd; de tabellen tonen daar de regionale cijfers ter vergelijking."
         )
     by_status = dict.fromkeys(_STATUS_ORDER, 0)
@@ -230,10 +226,10 @@ def _summary(
     if late or quiet:
         asks = []
         if late:
-            asks.append(f"{_count_phrase(late, 'project is', 'projecten zijn')} vertraagd")
+            asks.append(f"{meervoud(late, 'project is', 'projecten zijn')} vertraagd")
         if quiet:
             asks.append(
-                f"bij {_count_phrase(quiet, 'project', 'projecten')} is al meer dan zes maanden "
+                f"bij {meervoud(quiet, 'project', 'projecten')} is al meer dan zes maanden "
                 "geen voortgang gemeld"
             )
         text = opsomming(asks)

@@ -22,8 +22,8 @@ from typing import Any, Literal
 import jinja2
 from markupsafe import Markup
 
+from prestatie import dutch
 from prestatie.errors import UsageError
-from prestatie.report import format as fmt
 from prestatie.report import markdown
 
 Format = Literal["markdown", "html"]
@@ -61,10 +61,7 @@ def _html_finalize(value: Any) -> Any:
 
 def _bar_text(fraction: float | None) -> str:
     """A progress bar in text: ``██████░░░░``."""
-    if fraction is None:
-        return ""
-    full = max(0, min(_BAR_CELLS, round(fraction * _BAR_CELLS)))
-    return "█" * full + "░" * (_BAR_CELLS - full)
+    return dutch.balk(fraction, _BAR_CELLS)
 
 
 def _width(fraction: float | None) -> str:
@@ -75,14 +72,14 @@ def _width(fraction: float | None) -> str:
 
 def _common_filters() -> dict[str, Any]:
     return {
-        "getal": fmt.getal,
-        "geld": fmt.geld,
-        "aantal": fmt.aantal,
-        "kort": fmt.kort,
-        "procent": fmt.procent,
-        "datum": fmt.datum,
-        "tijdstip": fmt.tijdstip,
-        "opsomming": fmt.opsomming,
+        "getal": dutch.getal,
+        "geld": dutch.geld,
+        "aantal": dutch.aantal,
+        "kort": dutch.kort,
+        "procent": dutch.procent,
+        "datum": dutch.datum,
+        "tijdstip": dutch.tijdstip,
+        "opsomming": dutch.opsomming,
         "balk": _bar_text,
         "breedte": _width,
     }

@@ -13,21 +13,18 @@ from rich.console import Console
 from rich.text import Text
 
 from prestatie.codes import CODES
+from prestatie.dutch import meervoud
 from prestatie.findings import Finding, Severity, ValidationResult
 
 SourceLine = Callable[[str, int], str | None]
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def summary(result: ValidationResult) -> str:
-    files = _plural(result.files, "bestand", "bestanden")
+    files = meervoud(result.files, "bestand", "bestanden")
     if not result.findings:
         return f"Alles in orde: {files} gecontroleerd, geen fouten of waarschuwingen."
-    errors = _plural(result.errors, "fout", "fouten")
-    warnings = _plural(result.warnings, "waarschuwing", "waarschuwingen")
+    errors = meervoud(result.errors, "fout", "fouten")
+    warnings = meervoud(result.warnings, "waarschuwing", "waarschuwingen")
     return f"{errors} en {warnings} in {files}."
 
 

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Iterator
 from prestatie.cyclus import state
 from prestatie.cyclus.model import Cyclus, Traject
 from prestatie.dataset import DataSet, Loaded
+from prestatie.dutch import datum
 from prestatie.findings import Finding
-from prestatie.report.format import datum
 from prestatie.rules.helpers import finding_at, suggestion
 from prestatie.rules.registry import rule
 from prestatie.yamlread import YamlPath

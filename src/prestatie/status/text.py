@@ -1,23 +1,22 @@
 """``status --format text``: Rich tables per thema, readable in 80 columns and without colour.
 
-Every verdict is written out in words; colour only repeats it. Figures use Dutch
-notation (1.234,5). Ids are never cut off: a long one folds onto the next line.
+Every verdict is written out in words; colour only repeats it. Figures use the Dutch
+notation of ``prestatie.dutch`` (1.234,5; € 5,4 mln). Ids are never cut off: a long
+one folds onto the next line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import textwrap
 from collections.abc import Iterable
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
 from rich import box
 from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from prestatie.dutch import DASH, balk, datum, datum_kort, kort, meervoud, procent
 from prestatie.status.model import (
     AANDACHT,
     ACHTER,
@@ -35,9 +34,7 @@ from prestatie.status.model import (
     VertraagdProject,
 )
 
-LOCALE = "nl_NL"
 BAR_WIDTH = 8
-DASH = "–"
 VERDICT_STYLES = {
     OP_KOERS: "bold green",
     AANDACHT: "bold yellow",
@@ -61,23 +58,11 @@ def out(console: Console, renderable: RenderableType = "") -> None:
 
 
 def amount(value: float | None, eenheid: str = "") -> str:
-    """1234.5 -> '1.234,5'; None -> a dash.
+    """A figure in a column headed by its unit: '1.234,5', '€ 5,4 mln', '12%'; None -> a dash.
 
-    Euros go without cents, and from a million in millions ('5,35 mln'), so that the
-    table fits in 80 columns; the JSON output has the exact amounts.
+    The JSON output has the exact amounts.
     """
-    if value is None:
-        return DASH
-    if eenheid == "euro":
-        if abs(value) >= 1_000_000:
-            return f"{format_decimal(value / 1_000_000, format='#,##0.##', locale=LOCALE)} mln"
-        return format_decimal(value, format="#,##0", locale=LOCALE)
-    return format_decimal(value, format="#,##0.#", locale=LOCALE)
-
-
-@functools.lru_cache(maxsize=4096)
-def datum(day: dt.date, pattern: str = "d MMM y") -> str:
-    return format_date(day, pattern, locale=LOCALE)
+    return DASH if value is None else kort(value, eenheid)
 
 
 def unbroken(text: str) -> str:
@@ -90,8 +75,7 @@ def bar(gerealiseerd: float, streefwaarde: float | None) -> str:
     if not streefwaarde:
         return DASH
     ratio = gerealiseerd / streefwaarde
-    filled = min(BAR_WIDTH, int(ratio * BAR_WIDTH + 0.5))
-    return f"{'█' * filled}{'░' * (BAR_WIDTH - filled)} {int(ratio * 100 + 0.5)}%"
+    return f"{balk(ratio, BAR_WIDTH)} {procent(ratio)}"
 
 
 def verdict_text(verdict: str) -> Text:
@@ -102,7 +86,7 @@ def _counts_line(counts: ProjectCounts) -> str:
     if counts.totaal == 0:
         return "Geen projecten."
     parts = [f"{getattr(counts, key)} {word}" for key, word in STATUS_LABELS.items() if getattr(counts, key)]
-    total = f"{counts.totaal} project{'en' if counts.totaal != 1 else ''}"
+    total = meervoud(counts.totaal, "project", "projecten")
     return f"{total}: {', '.join(parts)}; {counts.vertraagd} vertraagd."
 
 
@@ -119,15 +103,17 @@ def _figure_cells(figures: Figures, eenheid: str) -> list[Text | str]:
 
 
 def _doel_table(doelen: Iterable[DoelStatus]) -> Table:
+    doelen = tuple(doelen)
+    labels = [f"{doel.naam} ({doel.eenheid})" if doel.eenheid else doel.naam for doel in doelen]
     # No padding: the box's column divider is one space, which leaves the label room.
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=0)
     table.add_column("Doel", min_width=12, overflow="fold")
     for header in ("Streef", "Verwacht", "Gereal.", "Pijplijn"):
         table.add_column(header, justify="right", no_wrap=True)
     table.add_column("Voortgang", no_wrap=True)
-    table.add_column("Oordeel", min_width=11)
-    for doel in doelen:
-        label = f"{doel.naam} ({doel.eenheid})" if doel.eenheid else doel.naam
+    # Fixed: the label column, not the verdict, takes what is left ("geen lokaal doel" wraps).
+    table.add_column("Oordeel", width=len(VERVALLEN))
+    for doel, label in zip(doelen, labels, strict=True):
         table.add_row(label, *_figure_cells(doel.figures, doel.eenheid))
         if doel.regionaal is not None:
             table.add_row(Text("  regionaal", style="italic"), *_figure_cells(doel.regionaal, doel.eenheid))
@@ -181,11 +167,15 @@ def _project_list(console: Console, entries: Iterable[tuple[str, str]]) -> None:
     console.print(text, soft_wrap=True)
 
 
+def _gepland(day: dt.date) -> str:
+    return unbroken(f"gepland {datum_kort(day)}")
+
+
 def _vertraagd(console: Console, projects: Iterable[VertraagdProject]) -> None:
     _project_list(
         console,
         (
-            (p.id, f"{p.naam} · {p.gemeente} · {p.status} · {unbroken(f'gepland {datum(p.oplevering)}')}")
+            (p.id, f"{p.naam} · {p.gemeente} · {p.status} · {_gepland(p.oplevering)}")
             for p in projects
         ),
     )
@@ -193,7 +183,7 @@ def _vertraagd(console: Console, projects: Iterable[VertraagdProject]) -> None:
 
 def _stil(console: Console, projects: Iterable[StilProject]) -> None:
     def since(last: dt.date | None) -> str:
-        return unbroken(f"laatste voortgang {datum(last)}") if last is not None else "nog geen voortgang"
+        return unbroken(f"laatste voortgang {datum_kort(last)}") if last is not None else "nog geen voortgang"
 
     _project_list(
         console,
@@ -203,7 +193,7 @@ def _stil(console: Console, projects: Iterable[StilProject]) -> None:
 
 def _header(console: Console, report: StatusReport) -> None:
     where = f" {report.regio}" if report.regio else ""
-    out(console, Text(f"Voortgang{where} per {datum(report.peildatum, 'd MMMM y')}", style="bold"))
+    out(console, Text(f"Voortgang{where} per {datum(report.peildatum)}", style="bold"))
     chosen = report.filter
     parts = [
         f"{label} {name}"
