@@ -12,7 +12,16 @@ import pytest
 
 from conftest import REPO
 
-TEMPLATES = ("report.md.j2", "report.html.j2", "report.css", "index.md.j2", "index.html.j2")
+TEMPLATES = (
+    "report.md.j2",
+    "report.html.j2",
+    "report.css",
+    "index.md.j2",
+    "index.html.j2",
+    "wijzigingen.md.j2",
+    "diff.md.j2",
+    "vergelijk.md.j2",
+)
 
 
 @pytest.mark.slow

@@ -32,6 +32,7 @@ RAISES = raised_here("PA014", "PA015")
 
 if TYPE_CHECKING:
     from prestatie.dataset import DataSet
+    from prestatie.findings import ValidationResult
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Variables that would point git at another repository, index or object store than
@@ -420,14 +421,19 @@ def entry_problem(entry: TreeEntry) -> SourceFile | None:
     return None
 
 
-def read_revision(repo: GitRepo, revision: Revision) -> list[SourceFile]:
-    """Every file below ``data/`` at ``revision``, read through one cat-file process."""
-    entries = [e for e in repo.list_files(revision.commit) if not hidden(e.path)]  # as on disk
+def revision_entries(repo: GitRepo, revision: Revision) -> list[TreeEntry]:
+    """The files below ``data/`` at ``revision`` that belong to the data set (as on disk)."""
+    entries = [e for e in repo.list_files(revision.commit) if not hidden(e.path)]
     if not entries:
         raise UsageError(
             f"In revisie '{revision.name}' ({revision.commit[:7]}) bestaat de map "
             f"{repo.prefix}{DATA_DIR}/ nog niet. Kies een latere revisie."
         )
+    return entries
+
+
+def read_entries(repo: GitRepo, entries: Sequence[TreeEntry]) -> list[SourceFile]:
+    """The content of these entries, read through one cat-file process (or why not)."""
     sources: list[SourceFile | None] = [entry_problem(entry) for entry in entries]
     wanted = [i for i, source in enumerate(sources) if source is None]
     with repo.blobs() as reader:
@@ -442,6 +448,11 @@ def read_revision(repo: GitRepo, revision: Revision) -> list[SourceFile]:
         else:
             sources[i] = SourceFile(entries[i].path, raw)
     return [source for source in sources if source is not None]
+
+
+def read_revision(repo: GitRepo, revision: Revision) -> list[SourceFile]:
+    """Every file below ``data/`` at ``revision``, read through one cat-file process."""
+    return read_entries(repo, revision_entries(repo, revision))
 
 
 def load_sources(root: Path, rev: str) -> list[SourceFile]:
@@ -462,11 +473,17 @@ def require_valid_at(root: Path, rev: str, *, peildatum: dt.date) -> DataSet:
     dataset, result = validate_sources(sources, peildatum=peildatum)
     if result.ok:
         return dataset
+    raise invalid_at(rev, result)
+
+
+def invalid_at(rev: str, result: ValidationResult) -> DataError:
+    """The error for data with errors at revision ``rev``: it names the revision and lists
+    the errors (at most 20), since 'prestatie validate' checks the working tree."""
     errors = [f for f in result.findings if f.severity == "error"]
     lines = [f"  {f.file}:{f.line}:{f.column}: {f.code} {f.message}" for f in errors[:20]]
     if len(errors) > 20:
         lines.append(f"  … en nog {len(errors) - 20} fout(en).")
-    raise DataError(
+    return DataError(
         f"De gegevens in revisie '{rev}' bevatten {len(errors)} fout(en); daarom kan er geen "
         "overzicht van worden gemaakt:\n" + "\n".join(lines)
     )

@@ -10,7 +10,7 @@ import typer
 from prestatie.cli.app import app
 from prestatie.cli.options import CorporatieOption, DataOption, GemeenteOption, ThemaOption, choose_format
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "markdown")
 
 
 @app.command()
@@ -38,7 +38,13 @@ def diff(
     corporatie: CorporatieOption = None,
     thema: ThemaOption = None,
     format: Annotated[
-        str, typer.Option("--format", "-f", metavar="text|json", help="Uitvoer: text of json.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="text|json|markdown",
+            help="Uitvoer: text, json of markdown (voor een pull request).",
+        ),
     ] = "text",
 ) -> int:
     """Toon wat er inhoudelijk veranderde tussen twee momenten in git: projecten, status,
@@ -52,6 +58,10 @@ def diff(
         import json
 
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    elif output == "markdown":
+        from prestatie.diff.markdown import render as render_markdown
+
+        sys.stdout.write(render_markdown(result))
     else:
         from prestatie.diff.text import render
 

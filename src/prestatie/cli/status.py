@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -18,8 +20,10 @@ from prestatie.cli.options import (
     choose_format,
     parse_peildatum,
 )
+from prestatie.errors import UsageError
 
 FORMATS = ("text", "json")
+COMPARE_FORMATS = ("text", "json", "markdown")
 
 
 @app.command()
@@ -31,18 +35,39 @@ def status(
     thema: ThemaOption = None,
     per: PerOption = None,
     format: Annotated[
-        str, typer.Option("--format", "-f", metavar="text|json", help="Uitvoer: text of json.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="text|json|markdown",
+            help="Uitvoer: text of json; met --vergelijk ook markdown.",
+        ),
     ] = "text",
     rev: RevOption = None,
+    vergelijk: Annotated[
+        str | None,
+        typer.Option(
+            "--vergelijk",
+            metavar="REV",
+            help="Vergelijk met de gegevens in deze git-revisie (bijvoorbeeld de basisbranch van een "
+            "pull request): welke afspraken van oordeel of gerealiseerd veranderen, en wat er "
+            "inhoudelijk veranderde.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     """Toon per afspraak en doel of het op koers ligt, en welke projecten vertraagd zijn."""
 
     from prestatie.source import find_root
+
+    peildatum = parse_peildatum(per)
+    if vergelijk is not None:
+        return _compare(find_root(data), vergelijk, format, rev, peildatum, gemeente, corporatie, thema)
+
     from prestatie.status import compute_status
     from prestatie.validate import load_valid
 
     output = choose_format(format, FORMATS)
-    peildatum = parse_peildatum(per)
     dataset = load_valid(find_root(data), rev=rev)
     report = compute_status(
         dataset, peildatum=peildatum, gemeente=gemeente, corporatie=corporatie, thema=thema
@@ -56,4 +81,41 @@ def status(
         from prestatie.terminal import console
 
         text.write(report, console())
+    return 0
+
+
+def _compare(
+    root: Path,
+    base: str,
+    format: str,
+    rev: str | None,
+    peildatum: dt.date,
+    gemeente: str | None,
+    corporatie: str | None,
+    thema: str | None,
+) -> int:
+    """``status --vergelijk BASE``: the verdicts that move from BASE to the working tree."""
+    from prestatie.status.vergelijk import compare_status
+
+    output = choose_format(format, COMPARE_FORMATS)
+    if rev is not None:
+        raise UsageError(
+            "--vergelijk vergelijkt een revisie met de werkmap; --rev gaat daar niet mee samen. "
+            "Laat --rev weg, of gebruik 'prestatie diff VAN TOT' tussen twee revisies."
+        )
+    result = compare_status(
+        root, base, peildatum=peildatum, gemeente=gemeente, corporatie=corporatie, thema=thema
+    )
+    if output == "json":
+        import json
+
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    elif output == "markdown":
+        from prestatie.status.vergelijk_text import render_markdown
+
+        sys.stdout.write(render_markdown(result))
+    else:
+        from prestatie.status.vergelijk_text import render
+
+        sys.stdout.write(render(result))
     return 0

@@ -31,13 +31,23 @@ def validate(
             "--format",
             "-f",
             metavar="|".join(FORMATS),
-            help="Uitvoer: text, json, github, sarif of junit.",
+            help="Uitvoer: text, json, github, sarif, junit of markdown.",
         ),
     ] = "text",
     strict: Annotated[
         bool, typer.Option("--strict", help="Waarschuwingen tellen als fouten (exitcode 1).")
     ] = False,
     per: PerOption = None,
+    meldingen_link: Annotated[
+        str | None,
+        typer.Option(
+            "--meldingen-link",
+            metavar="URL",
+            help="Bij --format markdown: waar alle meldingen te zien zijn (bijvoorbeeld code scanning); "
+            "bij meer dan 10 meldingen linkt de samenvatting daarheen.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     """Controleer alle bestanden in data/ en meld elke fout met bestand, regel en kolom."""
     from prestatie.source import SourceLineCache, find_root
@@ -54,6 +64,10 @@ def validate(
         from prestatie.terminal import console
 
         text.write(result, console(), SourceLineCache(root))
+    elif output == "markdown":
+        from prestatie.reporters import markdown
+
+        sys.stdout.write(markdown.render(result, meldingen_link))
     else:
         from prestatie.reporters import renderer
 

@@ -16,7 +16,13 @@ from prestatie.findings import ValidationResult
 Render = Callable[[ValidationResult], str]
 
 # format name -> its module in prestatie.reporters
-RENDERERS: dict[str, str] = {"json": "json", "github": "github", "sarif": "sarif", "junit": "junit"}
+RENDERERS: dict[str, str] = {
+    "json": "json",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+    "markdown": "markdown",
+}
 FORMATS = ("text", *RENDERERS)
 
 
