@@ -121,12 +121,27 @@ def test_parallel_run_gives_the_same_findings(tmp_path: Path) -> None:
     assert {f.code for f in single.findings} >= {"PA101", "PA301"}
 
 
-def test_data_dir_that_is_a_link_keeps_plain_paths(cli: Cli, data_copy: Path, tmp_path: Path) -> None:
-    # data/ may be a link to a checkout elsewhere; findings still name data/… paths.
-    root = tmp_path / "werkmap"
-    root.mkdir()
-    (root / "data").symlink_to(data_copy / "data")
+def test_data_dir_that_is_a_link_keeps_plain_paths(cli: Cli, data_copy: Path) -> None:
+    # data/ may be a link to a folder inside the repository; findings still name data/… paths.
+    (data_copy / "data").rename(data_copy / "gegevens")
+    (data_copy / "data").symlink_to("gegevens")
     _break(data_copy)
-    report = json.loads(cli("validate", root, "--format", "json").stdout)
+    report = json.loads(cli("validate", data_copy, "--format", "json").stdout)
     files = {f["file"] for f in report["findings"] if f["severity"] == "error"}
     assert files and all(f.startswith("data/projecten/kerkrade/") for f in files), files
+
+
+def test_data_dir_that_links_out_of_the_repository_is_refused_unread(
+    cli: Cli, data_copy: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    (elsewhere / "geheim.yaml").write_text("wachtwoord: [\n")
+    root = tmp_path / "werkmap"
+    root.mkdir()
+    (root / "data").symlink_to(elsewhere)
+    for form in ("text", "json", "github"):
+        result = cli("validate", root, "--format", form)
+        assert result.exit_code == 2, result
+        assert "buiten" in result.stderr
+        assert "geheim" not in result.stdout + result.stderr and "wachtwoord" not in result.stdout

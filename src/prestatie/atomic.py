@@ -4,20 +4,138 @@ Every write goes to a temporary file in the same folder, is flushed to disk and
 then renamed over the target (``os.replace``): atomic on the same file system.
 An edit remembers what the file looked like when it was read (a ``Snapshot``)
 and refuses to write when someone changed it in the meantime. A new file is
-created with ``O_EXCL``, so an existing file is never overwritten by accident.
+linked into place (``os.link`` of a complete temporary file), so it appears whole
+or not at all, and an existing file is never overwritten by accident.
+
+Every command that writes below ``data/`` holds the one ``lock_data`` lock while
+it reads, checks and writes: two writers never interleave, so no edit is lost.
+The lock also confines writes to the data root (``DataLock.writable``) and removes
+temporary files that a killed writer left behind.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import functools
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from prestatie.errors import UsageError
+
+# Temporary files end in this, so that a stale one is recognised as prestatie's own.
+TEMPORARY_SUFFIX = ".prestatie-tmp"
+# How long a writer waits for another one to finish before giving up.
+LOCK_WAIT_SECONDS = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class DataLock:
+    """Proof that this process holds the data lock; says where it may write.
+
+    ``folder`` is ``root/data`` as given, ``resolved`` the real directory it names.
+    """
+
+    folder: Path
+    resolved: Path
+
+    def writable(self, path: Path) -> Path:
+        """``path`` (below the data root) as a real path that stays inside the data root.
+
+        The same containment as the reader: no folder on the way may be a symbolic
+        link (the reader does not follow those). Stale temporary files in the target
+        folder are removed: under the lock no other writer can be busy with them.
+        """
+        for base in (self.folder, self.resolved):
+            try:
+                relative = path.relative_to(base)
+                break
+            except ValueError:
+                continue
+        else:
+            raise UsageError(_outside_message(path))
+        if ".." in relative.parts or not relative.parts:
+            raise UsageError(_outside_message(path))
+        current = self.resolved
+        for part in relative.parts[:-1]:
+            current = current / part
+            if current.is_symlink() or (current.exists() and not current.is_dir()):
+                raise UsageError(
+                    f"De map {self.folder / relative.parent} is (of bevat) een symbolische koppeling of "
+                    "geen gewone map; prestatie schrijft daar niet. Zet de bestanden zelf in data/."
+                )
+        _remove_stale_temporaries(current)
+        return current / relative.parts[-1]
+
+
+def _outside_message(path: Path) -> str:
+    return f"prestatie schrijft alleen binnen de map data/, niet naar {path}."
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.startswith(".") and entry.name.endswith(TEMPORARY_SUFFIX):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def holding_data_lock(
+    function: Callable[Concatenate[Path, DataLock, P], R],
+) -> Callable[Concatenate[Path, P], R]:
+    """A writer ``f(root, lock, ...)`` becomes ``f(root, ...)`` that runs under ``lock_data(root)``."""
+
+    @functools.wraps(function)
+    def locked(root: Path, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with lock_data(root) as lock:
+            return function(root, lock, *args, **kwargs)
+
+    return locked
+
+
+@contextlib.contextmanager
+def lock_data(root: Path) -> Iterator[DataLock]:
+    """Hold the one lock of the data set below ``root`` (an advisory ``flock`` on data/ itself).
+
+    Every command that writes data holds it from before it reads the data set until
+    after it wrote, so that the check it made is still true when it writes. A second
+    writer waits; after LOCK_WAIT_SECONDS it gives up with a Dutch UsageError.
+    """
+    from prestatie.source import data_root
+
+    folder = root / "data"
+    resolved = data_root(root)
+    try:
+        fd = os.open(resolved, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as exc:
+        raise UsageError(f"De map {folder} kan niet worden geopend ({exc.strerror}).") from None
+    try:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise UsageError(
+                        f"Een ander prestatie-commando schrijft al in {folder} en is na "
+                        f"{LOCK_WAIT_SECONDS:.0f} seconden nog niet klaar. Er is niets geschreven; "
+                        "probeer het zo opnieuw."
+                    ) from None
+                time.sleep(0.02)
+        yield DataLock(folder, resolved)
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +184,7 @@ def _fsync_directory(folder: Path) -> None:
 
 
 def _write_temporary(folder: Path, name: str, data: bytes, mode: int) -> Path:
-    fd, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    fd, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMPORARY_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -111,9 +229,21 @@ def _replace_file(path: Path, data: bytes, expected: Snapshot | None) -> None:
     if expected is not None and not _unchanged(expected):
         raise UsageError(_changed_message(path))
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        info = path.stat()
     except FileNotFoundError:
         mode = 0o644 if expected is None else expected.mode
+    else:
+        if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+            # /dev/null, /dev/stdout, a pipe: write to it as a stream, never replace it.
+            with open(path, "wb") as stream:
+                stream.write(data)
+            return
+        if not stat.S_ISREG(info.st_mode):
+            raise UsageError(
+                f"{path} is geen gewoon bestand (maar bijvoorbeeld een map); prestatie vervangt het "
+                "niet. Kies een andere bestandsnaam."
+            )
+        mode = stat.S_IMODE(info.st_mode)
     temporary = _write_temporary(path.parent, path.name, data, mode)
     try:
         # Check once more right before the rename: the window stays as small as it can be.
@@ -130,8 +260,10 @@ def _replace_file(path: Path, data: bytes, expected: Snapshot | None) -> None:
 def create_file(path: Path, data: bytes, *, mode: int = 0o644) -> None:
     """Create ``path`` with ``data``; refuse (UsageError) when it already exists.
 
-    The name is claimed with ``O_EXCL`` first; the content then arrives atomically
-    by renaming a complete temporary file over the claimed, empty name.
+    A complete temporary file is linked to the new name (``os.link`` fails when the
+    name exists), so the file appears whole or not at all, even when the process is
+    killed halfway; a killed writer leaves at most a hidden temporary file, which
+    validate skips and the next writer removes.
     """
     with _writing(path):
         _create_file(path, data, mode)
@@ -139,19 +271,15 @@ def create_file(path: Path, data: bytes, *, mode: int = 0o644) -> None:
 
 def _create_file(path: Path, data: bytes, mode: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = _write_temporary(path.parent, path.name, data, mode)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        os.link(temporary, path)
     except FileExistsError:
         raise UsageError(
             f"Het bestand {path} bestaat al; prestatie overschrijft geen bestaand bestand. "
             "Kies een andere naam of bewerk het bestaande bestand."
         ) from None
-    os.close(fd)
-    try:
-        temporary = _write_temporary(path.parent, path.name, data, mode)
-        os.replace(temporary, path)
-    except BaseException:
+    finally:
         with contextlib.suppress(OSError):
-            os.unlink(path)
-        raise
+            os.unlink(temporary)
     _fsync_directory(path.parent)

@@ -11,7 +11,8 @@ import datetime as dt
 import typing
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from prestatie.layout import SLUG_PATTERN
 
@@ -21,7 +22,19 @@ Slug = Annotated[
     Field(description="Een id: kleine letters, cijfers en koppeltekens, bijvoorbeeld 'kerkrade'."),
 ]
 Tekst = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
-Aantal = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+# An amount (woningen, euro, stuks, procent): no more than a trillion and no finer
+# than a millionth, so that sums, percentages and Dutch formatting stay exact.
+MAX_AANTAL = 10**12
+AANTAL_DECIMALEN = 6
+
+
+def _not_too_fine(value: float) -> float:
+    if round(value, AANTAL_DECIMALEN) != value:
+        raise PydanticCustomError("too_many_decimals", "too many decimals")
+    return value
+
+
+Aantal = Annotated[float, Field(ge=0, le=MAX_AANTAL, allow_inf_nan=False), AfterValidator(_not_too_fine)]
 Jaar = Annotated[int, Field(ge=1900, le=2100)]
 
 AfspraakStatus = Literal["lopend", "afgerond", "gewijzigd", "vervallen"]

@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 
 from prestatie.codes import raised_here, severity_of
 from prestatie.findings import Finding
+from prestatie.models import AANTAL_DECIMALEN, MAX_AANTAL
 from prestatie.suggest import did_you_mean
 from prestatie.yamlread import THOUSANDS, YamlDocument, YamlPath
 
@@ -40,6 +41,11 @@ def describe_value(value: object) -> str:
     if isinstance(value, dict):
         return "een mapping (sleutel: waarde)"
     return "niets (leeg)"
+
+
+def describe_number(value: object) -> str:
+    """A number as the user may have written it (1e+28 rather than 28 digits)."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 _EXPECTED = {
@@ -176,6 +182,16 @@ def _message(error: ErrorDetails, field: str, model: type[BaseModel] | None) -> 
         return "PA102", f"De lijst '{field}' is leeg; er hoort minstens één item in."
     if kind == "greater_than_equal" and ctx.get("ge") == 0:
         return "PA106", f"Het getal {value} is negatief; hier hoort 0 of meer."
+    if kind == "less_than_equal" and ctx.get("le") == MAX_AANTAL:
+        return "PA108", (
+            f"Het getal {describe_number(value)} is te groot: hier hoort hoogstens "
+            f"{MAX_AANTAL:_} (een biljoen). Controleer het getal.".replace("_", ".")
+        )
+    if kind == "too_many_decimals":
+        return "PA108", (
+            f"Het getal {describe_number(value)} heeft meer dan {AANTAL_DECIMALEN} cijfers achter de "
+            "komma. Rond het af, bijvoorbeeld op twee decimalen."
+        )
     if kind in ("greater_than_equal", "less_than_equal"):
         return "PA108", f"{value} is geen geldig jaar: kies een jaar tussen 1900 en 2100."
     if kind == "finite_number":

@@ -53,6 +53,39 @@ def find_root(start: Path | None = None) -> Path:
     )
 
 
+def data_root(root: Path) -> Path:
+    """The real directory that ``root/data`` names; refused unread when it lies outside ``root``.
+
+    data/ may be a symbolic link to a folder inside the repository, but a link to
+    elsewhere (``ln -s /some/dir data``) would make every command read, echo and
+    write files that are not part of the data set.
+    """
+    folder = root / DATA_DIR
+    try:
+        resolved = folder.resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise UsageError(
+            f"De map {display(str(folder))} kan niet worden gelezen (een symbolische koppeling die "
+            "nergens of naar zichzelf wijst?). Zet de gegevens in een gewone map data/."
+        ) from None
+    if not resolved.is_relative_to(root.resolve()):
+        raise UsageError(
+            f"De map {display(str(folder))} is een symbolische koppeling naar een plek buiten "
+            f"{display(str(root))}; prestatie leest en schrijft daar niet. Zet de gegevens in "
+            "een gewone map data/ in de repository."
+        )
+    return resolved
+
+
+def display(text: str) -> str:
+    """A path as text that can be printed: bytes that are not UTF-8 become \\xNN."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
 def refused(path: str, code: str, message: str) -> SourceFile:
     """A file that is not read, with the finding that says why."""
     return SourceFile(path, None, Finding(path, 1, 1, code, severity_of(code), message))
@@ -72,19 +105,25 @@ def walk_directory(root: Path) -> Iterator[FileToRead | SourceFile]:
     Symbolic links to directories are not followed; they come back as a refused
     SourceFile.
     """
-    # Paths are made relative to data/ itself, which may be a link to elsewhere.
-    data_root = (root / DATA_DIR).resolve()
-    prefix = len(str(data_root)) + 1
-    for dirpath, dirnames, filenames in os.walk(data_root, followlinks=False):
+    # Paths are made relative to data/ itself, which may be a link inside the repository.
+    resolved = data_root(root)
+    prefix = len(str(resolved)) + 1
+    unreadable: list[OSError] = []
+
+    def relative(absolute: str) -> str:
+        return display(f"{DATA_DIR}/{absolute[prefix:].replace(os.sep, '/')}".rstrip("/"))
+
+    for dirpath, dirnames, filenames in os.walk(resolved, onerror=unreadable.append, followlinks=False):
+        while unreadable:
+            yield _unreadable_folder(relative(str(unreadable.pop().filename)))
         dirnames.sort()
         for name in list(dirnames):
             if name.startswith("."):
                 dirnames.remove(name)
             elif os.path.islink(os.path.join(dirpath, name)):
                 dirnames.remove(name)
-                relative = f"{DATA_DIR}/{Path(dirpath, name).relative_to(data_root).as_posix()}"
                 yield refused(
-                    relative,
+                    relative(os.path.join(dirpath, name)),
                     "PA015",
                     "Deze map is een symbolische koppeling; prestatie volgt die niet. "
                     "Zet de bestanden zelf in data/.",
@@ -93,14 +132,34 @@ def walk_directory(root: Path) -> Iterator[FileToRead | SourceFile]:
             if name.startswith("."):
                 continue
             absolute = os.path.join(dirpath, name)
-            yield FileToRead(f"{DATA_DIR}/{absolute[prefix:].replace(os.sep, '/')}", absolute)
+            shown = relative(absolute)
+            if shown != f"{DATA_DIR}/{absolute[prefix:].replace(os.sep, '/')}":
+                yield refused(
+                    shown,
+                    "PA015",
+                    "Deze bestandsnaam is geen geldige UTF-8; prestatie leest het bestand niet. "
+                    "Geef het een naam van letters, cijfers en koppeltekens.",
+                )
+                continue
+            yield FileToRead(shown, absolute)
+    for error in unreadable:  # the top folder itself
+        yield _unreadable_folder(relative(str(error.filename)))
+
+
+def _unreadable_folder(path: str) -> SourceFile:
+    return refused(
+        path,
+        "PA015",
+        "Deze map kan niet worden gelezen (geen leesrechten); de bestanden erin zijn niet "
+        "gecontroleerd. Geef leesrechten op de map (chmod) of verwijder haar.",
+    )
 
 
 def read_directory(root: Path) -> Iterator[SourceFile]:
     """Every file below ``root/data``, in a stable order, safely."""
-    data_root = (root / DATA_DIR).resolve()
+    resolved = data_root(root)
     for item in walk_directory(root):
-        yield item if isinstance(item, SourceFile) else read_file(data_root, item)
+        yield item if isinstance(item, SourceFile) else read_file(resolved, item)
 
 
 def read_file(data_root: Path, item: FileToRead) -> SourceFile:
@@ -113,7 +172,15 @@ def read_file(data_root: Path, item: FileToRead) -> SourceFile:
         except OSError:
             if not os.path.islink(item.absolute):
                 raise
-            target = Path(item.absolute).resolve()
+            try:
+                target = Path(item.absolute).resolve(strict=True)
+            except (OSError, RuntimeError):
+                return refused(
+                    relative,
+                    "PA015",
+                    "Dit bestand is een symbolische koppeling die nergens heen of naar zichzelf wijst; "
+                    "prestatie leest het niet. Verwijder de koppeling of zet het bestand zelf in data/.",
+                )
             if not target.is_relative_to(data_root):
                 return refused(
                     relative,
@@ -148,7 +215,11 @@ def source_lines(root: Path, file: str) -> list[str] | None:
     path = root / file
     if path.is_symlink():
         return None
-    source = read_file((root / DATA_DIR).resolve(), FileToRead(file, str(path)))
+    try:
+        resolved = data_root(root)
+    except UsageError:
+        return None
+    source = read_file(resolved, FileToRead(file, str(path)))
     if source.raw is None:
         return None
     return source.raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").splitlines()

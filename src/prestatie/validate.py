@@ -16,9 +16,8 @@ from pathlib import Path
 from prestatie.dataset import DataSet, FileResult, assemble, load_file
 from prestatie.errors import DataError
 from prestatie.findings import ValidationResult
-from prestatie.layout import DATA_DIR
 from prestatie.rules import check_rules
-from prestatie.source import FileToRead, SourceFile, read_file, walk_directory
+from prestatie.source import FileToRead, SourceFile, data_root, read_file, walk_directory
 
 # Below this many files one process is faster than starting another.
 PARALLEL_MIN_FILES = 1500
@@ -55,10 +54,10 @@ def load_results(root: Path, *, workers: int | None = None) -> list[FileResult]:
     items = list(walk_directory(root))
     if workers is None:
         workers = _available_cores() if len(items) >= PARALLEL_MIN_FILES else 1
-    data_root = (root / DATA_DIR).resolve()
+    resolved = data_root(root)
     if workers <= 1 or len(items) < 2:
-        return [_load_item(data_root, item) for item in items]
-    return _load_in_parallel(data_root, items, workers)
+        return [_load_item(resolved, item) for item in items]
+    return _load_in_parallel(resolved, items, workers)
 
 
 def _available_cores() -> int:

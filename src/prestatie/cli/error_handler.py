@@ -6,6 +6,8 @@ unexpected: never a Python traceback.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -53,6 +55,20 @@ def _usage_message(exc: Any) -> str:
     return message
 
 
+# What a shell reports for a process ended by SIGPIPE (128 + 13): the reader of
+# the output went away (``prestatie status | head -1``); not an error of the data.
+CLOSED_PIPE = 141
+
+
+def closed_pipe() -> int:
+    """Stop writing to the closed standard output quietly; the exit code for a closed pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the final flush at exit goes nowhere
+        os.close(devnull)
+    return CLOSED_PIPE
+
+
 def run(command: Callable[..., object], args: list[str] | None = None) -> int:
     """Run the Click command; return the exit code, printing any error in Dutch."""
     try:
@@ -64,7 +80,7 @@ def run(command: Callable[..., object], args: list[str] | None = None) -> int:
         print("Afgebroken.", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return 0
+        return closed_pipe()
     except Exception as exc:  # the promise: never a traceback
         kinds = _kinds(exc)
         if "Exit" in kinds:

@@ -21,7 +21,7 @@ from prestatie.cli import (  # noqa: F401
 )
 from prestatie.cli.app import app
 from prestatie.cli.dutch_help import make_dutch
-from prestatie.cli.error_handler import run
+from prestatie.cli.error_handler import closed_pipe, run
 
 
 def command() -> Any:
@@ -29,5 +29,19 @@ def command() -> Any:
     return make_dutch(typer.main.get_command(app))
 
 
+def _tolerant_streams() -> None:
+    """Characters the terminal's encoding cannot show (a legacy locale) become '?', not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
 def main() -> None:
-    sys.exit(run(command()))
+    _tolerant_streams()
+    code = run(command())
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = closed_pipe()
+    sys.exit(code)

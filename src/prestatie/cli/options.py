@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -65,14 +66,28 @@ def parse_peildatum(text: str | None) -> dt.date:
     return dt.date.today() if text is None else parse_date(text, "--per")
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# The years a data set can speak about (as the schema's Jaar): dates far outside
+# them are typing errors, and the calendar arithmetic of status has no room there.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
 def parse_date(text: str, option: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        if not _ISO_DATE.fullmatch(text):
+            raise ValueError(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise UsageError(
             f"'{text}' is geen geldige datum voor {option}. Schrijf de datum als JJJJ-MM-DD, "
             f"bijvoorbeeld {option} 2024-12-31."
         ) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise UsageError(
+            f"{text} bij {option} ligt buiten de jaren {FIRST_YEAR} tot en met {LAST_YEAR}. "
+            "Controleer het jaartal."
+        )
+    return day
 
 
 def choose_format(value: str, allowed: tuple[str, ...], option: str = "--format") -> str:

@@ -24,7 +24,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from prestatie.atomic import create_file, read_snapshot, replace_file
+from prestatie.atomic import DataLock, create_file, holding_data_lock, read_snapshot, replace_file
 from prestatie.cyclus import state
 from prestatie.cyclus.overview import missing_year, select_year
 from prestatie.dataset import DataSet
@@ -131,7 +131,8 @@ def cyclus_yaml(dataset: DataSet, jaar: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def new_cyclus(root: Path, *, jaar: int, today: dt.date | None = None) -> Written:
+@holding_data_lock
+def new_cyclus(root: Path, lock: DataLock, *, jaar: int, today: dt.date | None = None) -> Written:
     """Write data/cyclus/<jaar>.yaml with an empty trajectory for every pair; refuse an existing file."""
     today = today or dt.date.today()
     if not 1901 <= jaar <= 2099:
@@ -146,7 +147,7 @@ def new_cyclus(root: Path, *, jaar: int, today: dt.date | None = None) -> Writte
     content = text.encode("utf-8")
     warnings = check_candidate(on_disk, relative, content, peildatum=today)
     path = root / relative
-    create_file(path, content)
+    create_file(lock.writable(path), content)
     return Written(path, relative, len(pairs(dataset)), warnings)
 
 
@@ -164,8 +165,10 @@ class DateSet:
     warnings: list[Finding]
 
 
+@holding_data_lock
 def set_date(
     root: Path,
+    lock: DataLock,
     *,
     gemeente: str,
     corporatie: str,
@@ -220,6 +223,7 @@ def set_date(
     file_path = root / loaded.file
     if file_path.is_symlink():  # a link inside data/ (the reader refuses others): edit its target
         file_path = file_path.resolve()
+    file_path = lock.writable(file_path)
     snapshot = read_snapshot(file_path)
     content = edit_date_text(snapshot.raw, index, path_in_traject, datum, loaded.file)
     warnings = check_candidate(on_disk, loaded.file, content, peildatum=today)

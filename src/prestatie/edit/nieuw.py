@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from prestatie.atomic import create_file
+from prestatie.atomic import DataLock, create_file, holding_data_lock
 from prestatie.dataset import DataSet
 from prestatie.edit.check import DataOnDisk, check_candidate, load_dataset
 from prestatie.edit.scalars import slugify, with_prefix
@@ -63,8 +63,10 @@ def _free_id(base: str, taken: set[str], exists: Callable[[str], bool]) -> str:
     return candidate
 
 
+@holding_data_lock
 def new_project(
     root: Path,
+    lock: DataLock,
     *,
     gemeente: str,
     naam: str,
@@ -128,11 +130,13 @@ def new_project(
         )
     )
     relative = PLACES["project"].path(gemeente=gemeente_id, id=ident)
-    return _create(root, on_disk, relative, text, ident, today)
+    return _create(root, lock, on_disk, relative, text, ident, today)
 
 
+@holding_data_lock
 def new_afspraak(
     root: Path,
+    lock: DataLock,
     *,
     thema: str,
     titel: str,
@@ -173,12 +177,14 @@ def new_afspraak(
         )
     )
     relative = PLACES["afspraak"].path(id=ident)
-    return _create(root, on_disk, relative, text, ident, today)
+    return _create(root, lock, on_disk, relative, text, ident, today)
 
 
-def _create(root: Path, on_disk: DataOnDisk, relative: str, text: str, ident: str, today: dt.date) -> Created:
+def _create(
+    root: Path, lock: DataLock, on_disk: DataOnDisk, relative: str, text: str, ident: str, today: dt.date
+) -> Created:
     content = text.encode("utf-8")
     warnings = check_candidate(on_disk, relative, content, peildatum=today)
     path = root / relative
-    create_file(path, content)
+    create_file(lock.writable(path), content)
     return Created(path, relative, ident, warnings)

@@ -16,7 +16,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from prestatie.atomic import read_snapshot, replace_file
+from prestatie.atomic import DataLock, holding_data_lock, read_snapshot, replace_file
 from prestatie.edit.check import check_candidate, load_dataset
 from prestatie.edit.scalars import date_scalar
 from prestatie.edit.yamltext import Unsupported, YamlText, roundtrip
@@ -49,8 +49,10 @@ class _Change:
     toelichting: str
 
 
+@holding_data_lock
 def record_progress(
     root: Path,
+    lock: DataLock,
     project_id: str,
     toelichting: str,
     *,
@@ -103,6 +105,7 @@ def record_progress(
     path = root / loaded.file
     if path.is_symlink():  # a link inside data/ (the reader refuses others): edit its target
         path = path.resolve()
+    path = lock.writable(path)
     snapshot = read_snapshot(path)
     content = edit_project_text(snapshot.raw, change, loaded.file)
     warnings = check_candidate(on_disk, loaded.file, content, peildatum=today)

@@ -85,12 +85,23 @@ class YamlText:
             raise Unsupported("not a block mapping")
         return node
 
+    def document_end(self) -> int:
+        """Index of the document end marker line (``...``), or the number of lines without one.
+
+        Whatever follows the marker (often comments) is outside the document and stays there.
+        """
+        for index, line in enumerate(self.lines):
+            body = self._body(line)
+            if body == "..." or body.startswith(("... ", "...\t")):
+                return index
+        return len(self.lines)
+
     def block_end(self, key: str) -> int:
         """Index of the last line that holds content of ``key``'s value (comments excluded)."""
         keys = list(self.document)
         start, _ = self.key_position(key)
         following = keys.index(key) + 1
-        stop = self.key_position(keys[following])[0] if following < len(keys) else len(self.lines)
+        stop = self.key_position(keys[following])[0] if following < len(keys) else self.document_end()
         for index in range(stop - 1, start, -1):
             body = self._body(self.lines[index]).strip()
             if body and not body.startswith("#"):
@@ -172,7 +183,7 @@ class YamlText:
         """Add top-level ``key: rendered`` after the first of ``after`` that exists (else at the end)."""
         indent = self.key_position(next(iter(self.document)))[1] if self.document else 0
         anchor = next((name for name in after if name in self.document), None)
-        position = self.block_end(anchor) if anchor is not None else len(self.lines) - 1
+        position = self.block_end(anchor) if anchor is not None else self.document_end() - 1
         self._insert_lines(position, [" " * indent + f"{key}: {rendered}"])
         self._parse()
 
@@ -181,7 +192,7 @@ class YamlText:
         if key not in self.document:
             indent = self.key_position(next(iter(self.document)))[1] if self.document else 0
             self._insert_lines(
-                len(self.lines) - 1, [" " * indent + f"{key}:", *_block_item(fields, indent + 2, 2)]
+                self.document_end() - 1, [" " * indent + f"{key}:", *_block_item(fields, indent + 2, 2)]
             )
             self._parse()
             return

@@ -1,0 +1,145 @@
+"""Ordinary input that once crashed a command (exit 3): each is now a located finding or a Dutch message."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gitrepo import Repo
+
+Cli = Callable[..., Any]
+AFSPRAAK = "data/afspraken/nieuwbouw-ouderen.yaml"
+PROJECT = "data/projecten/kerkrade/kerkrade-bleijerheide-superlocal.yaml"
+
+
+def _prestatie(
+    *args: str | Path, env: dict[str, str] | None = None, **kwargs: Any
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "prestatie", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        **kwargs,
+    )
+
+
+def _replace(root: Path, file: str, old: str, new: str) -> None:
+    path = root / file
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_a_symlink_loop_is_a_located_pa015_for_every_command(data_copy: Path, cli: Cli) -> None:
+    repo = Repo(data_copy)
+    repo.commit("begin", date="2024-01-01T12:00:00")
+    (data_copy / "data/afspraken/self.yaml").symlink_to("self.yaml")
+    report = json.loads(cli("validate", data_copy, "--format", "json").stdout)
+    assert [(f["file"], f["line"], f["code"]) for f in report["findings"] if f["severity"] == "error"] == [
+        ("data/afspraken/self.yaml", 1, "PA015")
+    ]
+    assert cli("status", "--data", data_copy).exit_code == 1
+    assert cli(
+        "nieuw", "project", "--gemeente", "kerkrade", "--naam", "Lus", "--data", data_copy
+    ).exit_code in (0, 1)
+    result = cli("diff", repo.short("HEAD"), "--data", data_copy)
+    assert result.exit_code in (0, 1), result.stderr
+    assert "PA015" in result.stdout
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_and_hides_nothing(data_copy: Path) -> None:
+    folder = os.fsencode(data_copy / "data" / "afspraken")
+    with open(folder + b"/caf\xe9.yaml", "wb") as handle:
+        handle.write(b"id: cafe\n")
+    _replace(data_copy, PROJECT, "investering: 24500000", "investering: -1")
+    env = {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+    for form in ("text", "json", "github"):
+        result = _prestatie("validate", data_copy, "--format", form, env=env)
+        assert result.returncode == 1, result.stderr
+        shown = "caf\\\\xe9.yaml" if form == "json" else "caf\\xe9.yaml"
+        assert shown in result.stdout and "PA106" in result.stdout
+
+
+def test_huge_or_tiny_numbers_are_refused_by_validate(data_copy: Path, cli: Cli) -> None:
+    for file, old, new in [
+        (AFSPRAAK, "streefwaarde: 400", "streefwaarde: 1e28"),
+        (AFSPRAAK, "streefwaarde: 400", "streefwaarde: 1e-300"),
+        (PROJECT, "investering: 24500000", "investering: 1e100"),
+    ]:
+        original = (data_copy / file).read_bytes()
+        _replace(data_copy, file, old, new)
+        report = json.loads(cli("validate", data_copy, "--format", "json").stdout)
+        codes = [(f["file"], f["code"]) for f in report["findings"] if f["severity"] == "error"]
+        assert (file, "PA108") in codes, (new, codes)
+        for command in ("status", "report"):
+            assert cli(command, "--data", data_copy).exit_code == 1
+        (data_copy / file).write_bytes(original)
+
+
+def test_a_legacy_locale_replaces_what_it_cannot_show(data_copy: Path) -> None:
+    Repo(data_copy).commit("begin", date="2024-01-01T12:00:00")
+    env = {"PYTHONIOENCODING": "ascii"}
+    for args in (
+        ["status"],
+        ["report"],
+        ["diff", "HEAD"],
+        ["geschiedenis", "kerkrade-bleijerheide-superlocal"],
+    ):
+        result = _prestatie(*args, "--data", data_copy, env=env)
+        assert result.returncode == 0, (args, result.stderr)
+        assert "Er ging onverwacht" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("per", "says"), [("0001-01-01", "buiten de jaren"), ("20240101", "JJJJ-MM-DD"), ("9999-12-31", "buiten")]
+)
+def test_per_is_a_date_as_the_help_says(data_copy: Path, cli: Cli, per: str, says: str) -> None:
+    for command in ("report", "status", "validate"):
+        result = cli(command, "--data", data_copy, "--per", per)
+        assert result.exit_code == 2, (command, result)
+        assert says in result.stderr
+
+
+def test_a_closed_pipe_ends_quietly_with_the_code_for_a_closed_pipe(data_copy: Path) -> None:
+    for args in (["status"], ["validate", "--format", "json"], ["report"]):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "prestatie", *args, "--data", str(data_copy)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(10)
+        process.stdout.close()  # like 'head -c 10'
+        error = process.stderr.read()
+        process.stderr.close()
+        code = process.wait()
+        assert code in (0, 141), (args, code, error)  # 0: everything fitted in the pipe before it closed
+        assert error == b""
+
+
+def test_an_unreadable_folder_is_a_located_error(data_copy: Path) -> None:
+    folder = data_copy / "data/projecten/heerlen"
+    folder.chmod(0)
+    command = [sys.executable, "-m", "prestatie", "validate", str(data_copy), "--format", "json"]
+    if os.geteuid() == 0:  # root reads every folder, unless it gives up that capability
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: every folder is readable")
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *command]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True)
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 1, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["file"], f["code"]) for f in findings if f["severity"] == "error"] == [
+        ("data/projecten/heerlen", "PA015")
+    ]
