@@ -13,9 +13,9 @@ import pytest
 from conftest import DATA
 from gitrepo import Repo, git_env, repo_with_data
 from prestatie.errors import DataError, UsageError
-from prestatie.gitsource import GitRepo, load_sources, require_valid_at
+from prestatie.gitsource import GitRepo, load_sources
 from prestatie.source import read_directory
-from prestatie.validate import validate_sources
+from prestatie.validate import load_valid, validate_sources
 
 PEILDATUM = dt.date.today()  # the shipped data is valid today
 PROJECT = "data/projecten/kerkrade/kerkrade-kaalheide-verduurzaming.yaml"
@@ -126,12 +126,12 @@ def test_invalid_data_at_a_revision_lists_the_findings(repo: Repo) -> None:
     repo.git("tag", "kapot")
     repo.edit(PROJECT, "status: klaar", "status: opgeleverd")  # fixed in the working tree
     with pytest.raises(DataError) as caught:
-        require_valid_at(repo.root, "kapot", peildatum=PEILDATUM)
+        load_valid(repo.root, rev="kapot")
     message = str(caught.value)
     assert message.startswith("De gegevens in revisie 'kapot' bevatten 1 fout(en)")
     assert f"  {PROJECT}:" in message
     assert "PA104" in message
-    assert require_valid_at(repo.root, "start", peildatum=PEILDATUM).projecten
+    assert load_valid(repo.root, rev="start").projecten
 
 
 def test_links_and_large_files_in_git_are_refused_like_on_disk(repo: Repo) -> None:

@@ -20,19 +20,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 from prestatie.codes import raised_here
-from prestatie.errors import DataError, UsageError
-from prestatie.layout import DATA_DIR, hidden
+from prestatie.errors import UsageError
+from prestatie.layout import DATA_DIR, PLACES, hidden
 from prestatie.source import SourceFile, refused
 from prestatie.yamlread import MAX_BYTES, too_big_message
 
 RAISES = raised_here("PA014", "PA015")
-
-if TYPE_CHECKING:
-    from prestatie.dataset import DataSet
-    from prestatie.findings import ValidationResult
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Variables that would point git at another repository, index or object store than
@@ -107,8 +103,26 @@ class TreeEntry:
     size: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class FileCommit:
+    """One commit in the log of one file (``git log --follow --name-status``).
+
+    ``status`` is git's letter for the file in that commit (A, M, D, R, C); ``path``
+    and ``old_path`` are relative to the data root's parent (``data/...``), None
+    outside it; ``moment`` is the author date in ISO 8601.
+    """
+
+    commit: str
+    auteur: str
+    moment: str
+    onderwerp: str
+    status: str
+    path: str | None
+    old_path: str | None
+
+
 class GitRepo:
-    """The git repository that holds a data root."""
+    """The git repository that holds a data root; every git call of prestatie goes through here."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -146,7 +160,7 @@ class GitRepo:
             raise _GitFailed(done.stderr)
         return done.stdout
 
-    def git(self, *args: str) -> bytes:
+    def _git(self, *args: str) -> bytes:
         """Run git in the data root; a failure becomes a Dutch usage error."""
         try:
             return self._run(*args)
@@ -214,12 +228,47 @@ class GitRepo:
         if self.shallow:
             raise UsageError(f"Voor de geschiedenis is de hele git-geschiedenis nodig. {SHALLOW_ADVICE}")
 
+    def commit_day(self, commit: str) -> str | None:
+        """The committer date of ``commit`` as YYYY-MM-DD."""
+        return self._git("log", "-1", "--format=%cs", commit, "--").decode("ascii").strip() or None
+
+    def head_state(self) -> tuple[str, bool] | None:
+        """The commit HEAD is at and whether data/ has changes not committed; None when the
+        data is not in git (regio.yaml not tracked, or no commit yet)."""
+        try:
+            if not self._git("ls-files", "--", PLACES["regio"].path()).strip():
+                return None
+            sha = self._git("rev-parse", "HEAD").decode("ascii").strip()
+            changes = self._git("status", "--porcelain", "--untracked-files=all", "--", DATA_DIR)
+        except UsageError:  # no commit yet
+            return None
+        return sha, bool(changes.strip())
+
+    # history --------------------------------------------------------------------
+
+    def last_change(self, pattern: str, start: str = "HEAD") -> tuple[str, str] | None:
+        """The newest commit from ``start`` that touched a file matching the glob ``pattern``
+        (``data/...``), and that file's path then; None when there is none."""
+        spec = f":(top,glob){self.prefix}{pattern}"
+        out = self._git("log", "-1", "--format=%H", "--name-only", "-z", start, "--", spec)
+        tokens = [t.strip("\n") for t in out.decode("utf-8", "surrogateescape").split("\0") if t.strip("\n")]
+        if len(tokens) >= 2 and (path := self.relative(tokens[1])) is not None:
+            return tokens[0], path
+        return None
+
+    def follow(self, path: str, start: str = "HEAD") -> list[FileCommit]:
+        """Every commit from ``start`` back that changed the file ``path``, also under an
+        earlier name, newest first."""
+        args = ["--follow", "--name-status", "-z", "-M", _LOG_FORMAT, "--date=iso-strict"]
+        out = self._git("log", *args, start, "--", path)
+        return _parse_log(out, self.relative)
+
     # listing ------------------------------------------------------------------
 
     def list_files(self, commit: str, *under: str) -> list[TreeEntry]:
         """Every file below ``data/`` (or below the given ``data/...`` paths) at ``commit``."""
         specs = [f":(top,literal){self.prefix}{path}" for path in under] or [self.data_pathspec]
-        out = self.git("ls-tree", "-r", "-z", "-l", "--full-tree", commit, "--", *specs)
+        out = self._git("ls-tree", "-r", "-z", "-l", "--full-tree", commit, "--", *specs)
         entries = []
         for record in out.split(b"\0"):
             if not record:
@@ -235,13 +284,15 @@ class GitRepo:
     def changed_files(self, old: str, new: str | None) -> list[Change]:
         """Files below ``data/`` that differ from ``old`` to ``new`` (None: the working tree)."""
         sides = [old] if new is None else [old, new]
-        out = self.git(
+        out = self._git(
             "diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--no-color",
             *sides, "--", self.data_pathspec,
         )  # fmt: skip
         changes = _parse_raw(out, self.relative, worktree=new is None)
         if new is None:
-            untracked = self.git("ls-files", "--others", "--exclude-standard", "-z", "--", self.data_pathspec)
+            untracked = self._git(
+                "ls-files", "--others", "--exclude-standard", "-z", "--", self.data_pathspec
+            )  # fmt: skip
             known = {c.old_path: i for i, c in enumerate(changes) if c.status == "D"}
             # ls-files prints paths relative to the current directory: the data root.
             for raw_path in untracked.split(b"\0"):
@@ -308,6 +359,47 @@ def _parse_raw(out: bytes, relative: Callable[[str], str | None], *, worktree: b
             )
         )
     return changes
+
+
+_LOG_MARK = "\x01\x02"
+_LOG_FORMAT = f"--format={_LOG_MARK}%H%x00%h%x00%an%x00%aI%x00%s"
+
+
+def _parse_log(out: bytes, relative: Callable[[str], str | None]) -> list[FileCommit]:
+    """``git log --name-status -z`` in _LOG_FORMAT: per commit its fields, then status and path(s)."""
+    records = []
+    for chunk in out.decode("utf-8", "surrogateescape").split(_LOG_MARK)[1:]:
+        tokens = chunk.split("\0")
+        if len(tokens) < 5:
+            continue
+        commit, _, auteur, moment, onderwerp = tokens[:5]
+        rest = [t for t in (tok.lstrip("\n") for tok in tokens[5:]) if t]
+        status = rest[0][:1] if rest else ""
+        if status in ("R", "C") and len(rest) >= 3:
+            old_path, path = relative(rest[1]), relative(rest[2])
+        elif len(rest) >= 2:
+            old_path, path = None, relative(rest[1])
+        else:
+            continue  # a commit without a change to the file (a merge)
+        records.append(FileCommit(commit, auteur, moment, onderwerp, status, path, old_path))
+    return records
+
+
+def commit_date(raw: bytes | None) -> dt.date | None:
+    """The committer date of a raw commit object (as ``cat-file --batch`` gives it)."""
+    for line in (raw or b"").split(b"\n"):
+        if line.startswith(b"committer "):
+            try:
+                stamp, zone = line.rsplit(b" ", 2)[1:]
+                sign = -1 if zone.startswith(b"-") else 1
+                offset = dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5])) * sign
+                moment = dt.datetime.fromtimestamp(int(stamp), dt.timezone(offset))
+            except ValueError:
+                return None
+            return moment.date()
+        if not line:
+            break
+    return None
 
 
 class BlobReader:
@@ -456,34 +548,14 @@ def read_revision(repo: GitRepo, revision: Revision) -> list[SourceFile]:
 
 
 def load_sources(root: Path, rev: str) -> list[SourceFile]:
-    """The files of ``root/data`` as they were at ``rev``; for the normal pipeline."""
+    """The files of ``root/data`` as they were at ``rev``."""
     repo = GitRepo(root)
     return read_revision(repo, repo.resolve(rev))
 
 
-def require_valid_at(root: Path, rev: str, *, peildatum: dt.date) -> DataSet:
-    """The validated data set at ``rev``, or a DataError listing what is wrong there.
-
-    For ``status --rev`` and ``report --rev``: the message names the revision and
-    lists the errors (at most 20), since 'prestatie validate' checks the working tree.
-    """
-    from prestatie.validate import validate_sources
-
-    sources = load_sources(root, rev)
-    dataset, result = validate_sources(sources, peildatum=peildatum)
-    if result.ok:
-        return dataset
-    raise invalid_at(rev, result)
-
-
-def invalid_at(rev: str, result: ValidationResult) -> DataError:
-    """The error for data with errors at revision ``rev``: it names the revision and lists
-    the errors (at most 20), since 'prestatie validate' checks the working tree."""
-    errors = [f for f in result.findings if f.severity == "error"]
-    lines = [f"  {f.file}:{f.line}:{f.column}: {f.code} {f.message}" for f in errors[:20]]
-    if len(errors) > 20:
-        lines.append(f"  … en nog {len(errors) - 20} fout(en).")
-    return DataError(
-        f"De gegevens in revisie '{rev}' bevatten {len(errors)} fout(en); daarom kan er geen "
-        "overzicht van worden gemaakt:\n" + "\n".join(lines)
-    )
+def maybe_repo(root: Path) -> GitRepo | None:
+    """The git repository of ``root``, or None when it is not in one (or git is missing)."""
+    try:
+        return GitRepo(root)
+    except UsageError:
+        return None

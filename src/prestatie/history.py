@@ -23,9 +23,6 @@ from prestatie.layout import PLACES, SLUG, stem
 from prestatie.source import SourceFile
 from prestatie.suggest import did_you_mean
 
-_MARK = "\x01\x02"
-_FORMAT = f"--format={_MARK}%H%x00%h%x00%an%x00%aI%x00%s"
-
 
 @dataclass(slots=True)
 class Gebeurtenis:
@@ -80,48 +77,15 @@ class Geschiedenis:
         }
 
 
-@dataclass(slots=True)
-class _Record:
-    commit: str
-    auteur: str
-    moment: str
-    onderwerp: str
-    status: str
-    path: str | None
-    old_path: str | None
-
-
-def _parse_log(out: bytes, repo: GitRepo) -> list[_Record]:
-    records = []
-    for chunk in out.decode("utf-8", "surrogateescape").split(_MARK)[1:]:
-        tokens = chunk.split("\0")
-        if len(tokens) < 5:
-            continue
-        commit, _, auteur, moment, onderwerp = tokens[:5]
-        rest = [t for t in (tok.lstrip("\n") for tok in tokens[5:]) if t]
-        status = rest[0][:1] if rest else ""
-        if status in ("R", "C") and len(rest) >= 3:
-            old_path, path = repo.relative(rest[1]), repo.relative(rest[2])
-        elif len(rest) >= 2:
-            old_path, path = None, repo.relative(rest[1])
-        else:
-            continue  # a commit without a change to the file (a merge)
-        records.append(_Record(commit, auteur, moment, onderwerp, status, path, old_path))
-    return records
-
-
 def _current_path(repo: GitRepo, project_id: str) -> tuple[str, str | None]:
     """The project's file and the commit to start from (None: HEAD)."""
     place = PLACES["project"]
     for candidate in sorted(repo.root.glob(place.glob(id=project_id))):
         return candidate.relative_to(repo.root).as_posix(), None
-    spec = f":(top,glob){repo.prefix}{place.glob(id=project_id)}"
-    out = repo.git("log", "-1", "--format=%H", "--name-only", "-z", "HEAD", "--", spec).decode(
-        "utf-8", "surrogateescape"
-    )
-    tokens = [t.strip("\n") for t in out.split("\0") if t.strip("\n")]
-    if len(tokens) >= 2 and (path := repo.relative(tokens[1])) is not None:
-        return path, tokens[0]
+    found = repo.last_change(place.glob(id=project_id))
+    if found is not None:
+        commit, path = found
+        return path, commit
     known = sorted(p.stem for p in repo.root.glob(place.glob()))
     close = did_you_mean(project_id, known)
     hint = f" Bedoelde u '{close}'?" if close else ""
@@ -141,19 +105,7 @@ def project_history(root: Path, project_id: str) -> Geschiedenis:
     repo = GitRepo(root)
     repo.require_full_history()
     path, start = _current_path(repo, project_id)
-    out = repo.git(
-        "log",
-        "--follow",
-        "--name-status",
-        "-z",
-        "-M",
-        _FORMAT,
-        "--date=iso-strict",
-        start or "HEAD",
-        "--",
-        path,
-    )
-    records = _parse_log(out, repo)
+    records = repo.follow(path, start or "HEAD")
     names = [repo.object_name(r.commit, r.path) if r.status != "D" and r.path else "" for r in records]
     context = [PLACES["regio"].path(), PLACES["themas"].path()]
     with repo.blobs() as reader:

@@ -16,6 +16,7 @@ from pathlib import Path
 from prestatie.dataset import DataSet, FileResult, assemble, load_file
 from prestatie.errors import DataError
 from prestatie.findings import ValidationResult
+from prestatie.gitsource import GitRepo, Revision, read_revision
 from prestatie.rules import check_rules
 from prestatie.source import FileToRead, SourceFile, data_root, read_file, walk_directory
 
@@ -118,9 +119,42 @@ def load_valid(root: Path, *, rev: str | None = None) -> DataSet:
     today is valid data even when a status or report looks back to a date before it
     (the project then counts as in uitvoering at that date).
     """
-    today = dt.date.today()
     if rev is not None:
-        from prestatie.gitsource import require_valid_at
+        repo = GitRepo(root)
+        return load_valid_at(repo, repo.resolve(rev))
+    return require_valid(*validate_directory(root, peildatum=dt.date.today()))
 
-        return require_valid_at(root, rev, peildatum=today)
-    return require_valid(*validate_directory(root, peildatum=today))
+
+def load_valid_at(repo: GitRepo, revision: Revision) -> DataSet:
+    """The data set at ``revision``, if it has no errors (checked against today, as load_valid)."""
+    return require_valid_at(revision, *validate_revision(repo, revision, peildatum=dt.date.today()))
+
+
+def validate_revision(
+    repo: GitRepo, revision: Revision, *, peildatum: dt.date
+) -> tuple[DataSet, ValidationResult]:
+    """Check the data set as it was at a git revision."""
+    return validate_sources(read_revision(repo, revision), peildatum=peildatum)
+
+
+def require_valid_at(revision: Revision, dataset: DataSet, result: ValidationResult) -> DataSet:
+    """The data set at ``revision``, or the DataError of ``invalid_at``."""
+    if result.ok:
+        return dataset
+    raise invalid_at(revision.name, result)
+
+
+def invalid_at(rev: str, result: ValidationResult) -> DataError:
+    """The error for data with errors at revision ``rev``: it names the revision and lists
+    the errors (at most 20), since 'prestatie validate' checks the working tree.
+
+    For ``status --rev``, ``status --vergelijk`` and ``report --rev``.
+    """
+    errors = [f for f in result.findings if f.severity == "error"]
+    lines = [f"  {f.file}:{f.line}:{f.column}: {f.code} {f.message}" for f in errors[:20]]
+    if len(errors) > 20:
+        lines.append(f"  … en nog {len(errors) - 20} fout(en).")
+    return DataError(
+        f"De gegevens in revisie '{rev}' bevatten {len(errors)} fout(en); daarom kan er geen "
+        "overzicht van worden gemaakt:\n" + "\n".join(lines)
+    )

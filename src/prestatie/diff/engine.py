@@ -8,7 +8,6 @@ a file deleted in one place and added in another with the same id.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,7 +32,7 @@ from prestatie.diff.scope import (
     plain_project,
     resolve_selection,
 )
-from prestatie.gitsource import BlobReader, Change, GitRepo, Revision, entry_problem
+from prestatie.gitsource import BlobReader, Change, GitRepo, Revision, commit_date, entry_problem
 from prestatie.layout import DATA_DIR, PLACES, Kind, kind_of, stem
 from prestatie.source import FileToRead, SourceFile, read_file
 from prestatie.yamlread import read_yaml
@@ -121,23 +120,6 @@ def _pair_by_id(pairs: list[Pair]) -> None:
                 pairs[index] = (kind, pairs[other][1], new)
                 pairs[other] = (kind, None, None)
     pairs[:] = [pair for pair in pairs if pair[1] is not None or pair[2] is not None]
-
-
-def _commit_date(raw: bytes | None) -> dt.date | None:
-    """The committer date from a raw commit object."""
-    for line in (raw or b"").split(b"\n"):
-        if line.startswith(b"committer "):
-            try:
-                stamp, zone = line.rsplit(b" ", 2)[1:]
-                sign = -1 if zone.startswith(b"-") else 1
-                offset = dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5])) * sign
-                moment = dt.datetime.fromtimestamp(int(stamp), dt.timezone(offset))
-            except ValueError:
-                return None
-            return moment.date()
-        if not line:
-            break
-    return None
 
 
 class _Sides:
@@ -232,6 +214,19 @@ def diff_revisions(
     repo = GitRepo(root)
     old = repo.resolve(van)
     new = repo.resolve(tot) if tot is not None else None
+    return diff_between(repo, old, new, gemeente=gemeente, corporatie=corporatie, thema=thema)
+
+
+def diff_between(
+    repo: GitRepo,
+    old: Revision,
+    new: Revision | None,
+    *,
+    gemeente: str | None = None,
+    corporatie: str | None = None,
+    thema: str | None = None,
+) -> DataDiff:
+    """What changed in the data from revision ``old`` to ``new`` (None: the working tree)."""
     changes = [c for c in repo.changed_files(old.commit, new.commit if new else None)
                if kind_of(c.old_path) or kind_of(c.new_path)]  # fmt: skip
     context = [PLACES["regio"].path(), PLACES["themas"].path()]
@@ -254,8 +249,8 @@ def diff_revisions(
             linked = selection.linked(plain_project(mapping(d)) for d in projecten if d is not None)
             scope = replace(scope, linked=linked)
     result = DataDiff(
-        van=Kant(old.name, old.commit, _commit_date(commits[0])),
-        tot=Kant(new.name, new.commit, _commit_date(commits[1])) if new else Kant(None, None),
+        van=Kant(old.name, old.commit, commit_date(commits[0])),
+        tot=Kant(new.name, new.commit, commit_date(commits[1])) if new else Kant(None, None),
         filter=selection.as_filter(),
         gemeenten=gemeente_names(mapping(regio_data) or None),
         indicatoren=indicator_names(themas_data),
@@ -331,4 +326,4 @@ def _sort(result: DataDiff) -> None:
     result.meldingen.sort(key=lambda m: (m.finding.file, m.finding.line, m.kant))
 
 
-__all__ = ["diff_revisions", "build_item", "parse", "plain_data", "strings"]
+__all__ = ["diff_revisions", "diff_between", "build_item", "parse", "plain_data", "strings"]

@@ -17,11 +17,11 @@ from typing import Any
 from prestatie.atomic import make_folder, replace_file
 from prestatie.dataset import DataSet
 from prestatie.errors import UsageError
-from prestatie.gitsource import GitRepo
+from prestatie.gitsource import GitRepo, Revision, maybe_repo
 from prestatie.report.data import build_index, build_report
 from prestatie.report.render import SUFFIX, Format, render
 from prestatie.status import compute_status
-from prestatie.validate import load_valid
+from prestatie.validate import load_valid, load_valid_at
 
 
 @dataclass
@@ -40,35 +40,32 @@ def generation_time() -> dt.datetime:
     return dt.datetime.now().astimezone()
 
 
-def worktree_revision(root: Path) -> dict[str, Any] | None:
+def worktree_revision(repo: GitRepo | None) -> dict[str, Any] | None:
     """The colophon's git details for data read from the working tree: the commit, and
     whether data/ has uncommitted changes; None outside git."""
-    try:
-        repo = GitRepo(root)
-        if not repo.git("ls-files", "--", "data/regio.yaml").strip():
-            return None
-        sha = repo.git("rev-parse", "HEAD").decode("ascii").strip()
-        changes = repo.git("status", "--porcelain", "--untracked-files=all", "--", "data")
-    except UsageError:  # not a git repository, no commit yet, or no git at all
+    state = repo.head_state() if repo is not None else None
+    if state is None:
         return None
-    dirty = bool(changes.strip())
+    sha, dirty = state
     return {"revisie": sha, "revisie_kort": sha[:12], "gewijzigd": dirty, "naam": None, "datum": None}
 
 
-def load_at_revision(root: Path, rev: str) -> tuple[DataSet, dict[str, Any]]:
-    """The valid data set at git revision ``rev`` and the colophon's details of that revision.
+def load_at_revision(repo: GitRepo, revision: Revision) -> tuple[DataSet, dict[str, Any]]:
+    """The valid data set at a git revision and the colophon's details of that revision.
 
     Validated against today, as ``status --rev`` does: an oplevering that lies before
     today is valid data, whatever the peildatum.
     """
-    repo = GitRepo(root)
-    commit = repo.resolve(rev).commit  # first, so that a bad revision is a usage error at once
-    # require_valid_at resolves ``rev`` again, so that its messages name the revision as
-    # the user wrote it; both resolve to the same commit unless a ref moves in between.
-    dataset = load_valid(root, rev=rev)
-    day = repo.git("log", "-1", "--format=%cs", commit, "--").decode("ascii").strip() or None
-    revision = {"revisie": commit, "revisie_kort": commit[:12], "gewijzigd": False, "naam": rev, "datum": day}
-    return dataset, revision
+    dataset = load_valid_at(repo, revision)
+    commit = revision.commit
+    day = repo.commit_day(commit)
+    return dataset, {
+        "revisie": commit,
+        "revisie_kort": commit[:12],
+        "gewijzigd": False,
+        "naam": revision.name,
+        "datum": day,
+    }
 
 
 def make_report(
@@ -89,13 +86,16 @@ def make_report(
     report(s), with a section of the changes since revision ``sinds`` when given; see
     ``prestatie report --help``."""
     _check_output(output, alle=alle, gemeente=gemeente)
-    if sinds is not None:
-        GitRepo(root).resolve(sinds)  # a mistyped revision fails now, before the data is read
-    if rev is None:
+    # One repository for the whole command; each revision resolved once, before the data
+    # is read, so that a mistyped revision fails at once.
+    repo = GitRepo(root) if rev is not None or sinds is not None else maybe_repo(root)
+    old = repo.resolve(sinds) if repo is not None and sinds is not None else None
+    new = repo.resolve(rev) if repo is not None and rev is not None else None
+    if repo is None or new is None:
         dataset = load_valid(root)
-        revision = worktree_revision(root)
+        revision = worktree_revision(repo)
     else:
-        dataset, revision = load_at_revision(root, rev)
+        dataset, revision = load_at_revision(repo, new)
     generated = generation_time()
 
     def one(gemeente_id: str | None) -> dict[str, Any]:
@@ -105,11 +105,11 @@ def make_report(
         )
         data = build_report(dataset, status, generated=generated, revision=revision)
         data["wijzigingen"] = None
-        if sinds is not None:
-            from prestatie.diff.engine import diff_revisions
+        if repo is not None and old is not None:
+            from prestatie.diff.engine import diff_between
             from prestatie.diff.text import report_section
 
-            diff = diff_revisions(root, sinds, rev, gemeente=gemeente_id, corporatie=corporatie, thema=thema)
+            diff = diff_between(repo, old, new, gemeente=gemeente_id, corporatie=corporatie, thema=thema)
             data["wijzigingen"] = report_section(diff)
         return data
 

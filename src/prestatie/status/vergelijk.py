@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from prestatie.dataset import DataSet, FileResult, load_file
-from prestatie.diff.engine import diff_revisions
+from prestatie.diff.engine import diff_between
 from prestatie.diff.model import DataDiff, Kant
-from prestatie.gitsource import GitRepo, Revision, invalid_at, read_entries, revision_entries
+from prestatie.gitsource import GitRepo, Revision, read_entries, revision_entries
 from prestatie.status.engine import compute_status
 from prestatie.status.model import AfspraakStatus, DoelStatus, Figures, Filter, StatusReport
-from prestatie.validate import load_results, require_valid, validate_results
+from prestatie.validate import invalid_at, load_results, require_valid, validate_results
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,10 +167,9 @@ def compare_status(
     thema: str | None = None,
 ) -> StatusVergelijking:
     """Status at ``base`` and in the working tree of ``root``, compared (see the module)."""
-    diff = diff_revisions(root, base, None, gemeente=gemeente, corporatie=corporatie, thema=thema)
     repo = GitRepo(root)
-    assert diff.van.commit is not None and diff.van.naam is not None
-    revision = Revision(diff.van.naam, diff.van.commit)
+    revision = repo.resolve(base)
+    diff = diff_between(repo, revision, None, gemeente=gemeente, corporatie=corporatie, thema=thema)
     today = dt.date.today()  # validity as for status: against today (see load_valid)
     now = load_results(root)
     new_dataset = require_valid(*validate_results(now, peildatum=today))
