@@ -41,7 +41,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         [
             "prestatie.status", "prestatie.status.engine", "prestatie.status.expected", "prestatie.status.model",
             "prestatie.diff", "prestatie.diff.compare", "prestatie.diff.model", "prestatie.diff.scope",
-            "prestatie.diff.engine", "prestatie.history", "prestatie.edit.*", "prestatie.status.vergelijk",
+            "prestatie.diff.engine", "prestatie.edit.*", "prestatie.status.vergelijk",
             "prestatie.cyclus.overview",
         ],
     ),
@@ -49,7 +49,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         "presentation",
         [
             "prestatie.status.text", "prestatie.status.vergelijk_text", "prestatie.diff.text", "prestatie.diff.markdown",
-            "prestatie.cyclus.text", "prestatie.report.*", "prestatie.reporters.*",
+            "prestatie.cyclus.text", "prestatie.report.*", "prestatie.reporters.*", "prestatie.history",
         ],
     ),
     ("command line", ["prestatie.cli.*", "prestatie.__main__"]),

@@ -301,3 +301,20 @@ def test_a_sinds_report_passes_vnu_axe_and_markdownlint(repo: Repo, cli: Cli, tm
             capture_output=True, text=True, timeout=120, check=False,
         )  # fmt: skip
         assert lint.returncode == 0, lint.stdout + lint.stderr
+
+
+@pytest.mark.parametrize(
+    ("kind", "prefix"),
+    [("ChangeSection", "wijzigingen"), ("ChangeGroup", "groep"), ("ChangedItem", "item")],
+)
+def test_every_field_of_the_section_is_laid_out_by_a_template(kind: str, prefix: str) -> None:
+    """The section carries only what the built-in templates show: no key that nothing reads."""
+    import dataclasses
+
+    from prestatie.report import changes
+
+    templates = "".join(path.read_text(encoding="utf-8") for path in (REPO / "templates").glob("*.j2"))
+    unread = [
+        f.name for f in dataclasses.fields(getattr(changes, kind)) if f"{prefix}.{f.name}" not in templates
+    ]
+    assert not unread, f"{kind}: no template reads {unread}"

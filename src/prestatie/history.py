@@ -2,7 +2,8 @@
 
 ``git log --follow`` lists the commits that touched the project's file (also under
 an earlier name); one ``git cat-file --batch`` process reads every version, and the
-diff engine compares each version with the one before it.
+diff engine compares each version with the one before it. ``render`` writes the
+timeline as the text of ``prestatie geschiedenis``, in the lines of the diff text.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from prestatie.diff.engine import Version as _Version
 from prestatie.diff.engine import build_item, plain_data
 from prestatie.diff.model import Wijziging, plain
 from prestatie.diff.scope import gemeente_names, indicator_names
+from prestatie.diff.text import change_lines
 from prestatie.errors import UsageError
 from prestatie.gitsource import GitRepo
 from prestatie.layout import PLACES, SLUG, stem
@@ -165,3 +167,31 @@ def _date(moment: str) -> dt.date:
         return dt.datetime.fromisoformat(moment).date()
     except ValueError:
         return dt.date.min
+
+
+def render(history: Geschiedenis) -> str:
+    """The timeline as Dutch text: per commit the date, short commit, author and what
+    changed, in the lines of ``prestatie diff`` (diff/text.py)."""
+    plaats = history.gemeenten.get(history.gemeente or "", history.gemeente or "")
+    title = f"Geschiedenis van {history.naam} ({history.project}" + (f", {plaats})" if plaats else ")")
+    lines = [title, ""]
+    if not history.gebeurtenissen:
+        lines.append(
+            "Dit project staat nog niet in de git-geschiedenis: er is nog geen commit met dit bestand."
+        )
+        return "\n".join(lines) + "\n"
+    for event in history.gebeurtenissen:
+        lines.append(f"{event.datum.isoformat()}  {event.kort}  {event.auteur}: {event.onderwerp}")
+        if event.wijziging == "nieuw":
+            lines.append(f"      project aangemaakt in {event.bestand}")
+        elif event.wijziging == "verwijderd":
+            lines.append(f"      bestand verwijderd: {event.bestand}")
+        elif event.wijziging == "onleesbaar":
+            lines.append("      deze versie van het bestand is geen geldige YAML; niet vergeleken")
+        if event.vorig_bestand and event.vorig_bestand != event.bestand:
+            lines.append(f"      verplaatst: {event.vorig_bestand} → {event.bestand}")
+        changes = change_lines(event.wijzigingen, history.indicatoren, history.gemeenten)
+        lines += ["      " + line for line in changes]
+        if event.wijziging in ("gewijzigd", "hernoemd") and not changes and not event.vorig_bestand:
+            lines.append("      geen inhoudelijke wijziging (opmaak of commentaar)")
+    return "\n".join(lines) + "\n"

@@ -31,7 +31,7 @@ def geschiedenis(
 ) -> int:
     """Toon de geschiedenis van een project uit git: per commit de datum, de auteur en wat er
     inhoudelijk veranderde, ook als het bestand is hernoemd."""
-    from prestatie.history import project_history
+    from prestatie.history import project_history, render
     from prestatie.source import find_root
 
     output = choose_format(format, FORMATS)
@@ -41,7 +41,5 @@ def geschiedenis(
 
         sys.stdout.write(json.dumps(history.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        from prestatie.diff.text import render_history
-
-        sys.stdout.write(render_history(history))
+        sys.stdout.write(render(history))
     return 0

@@ -1,7 +1,7 @@
 """``prestatie diff --format markdown``: the diff for a pull request comment or a CI job summary.
 
 The same section as the report's "Wijzigingen sinds …" (templates/wijzigingen.md.j2,
-from ``report_section``): grouped per gemeente, then the afspraken, every value from
+from ``report.changes.change_section``): grouped per gemeente, then the afspraken, every value from
 the data escaped as literal Markdown (no table column, HTML or link of its own).
 """
 
@@ -11,7 +11,7 @@ from prestatie.diff.model import DataDiff
 
 
 def render(diff: DataDiff) -> str:
-    from prestatie.diff.text import report_section
+    from prestatie.report.changes import change_section
     from prestatie.report.render import render as render_template
 
-    return render_template("diff", "markdown", {"wijzigingen": report_section(diff)}).lstrip("\n")
+    return render_template("diff", "markdown", {"wijzigingen": change_section(diff)}).lstrip("\n")

@@ -1,7 +1,9 @@
 """A diff as Dutch text: a summary, then per gemeente what moved, then the afspraken.
 
 Every change is one line, and new voortgang per project is folded into one line,
-so that a year of changes fits one screen.
+so that a year of changes fits one screen. The parts (``summary``, ``groups``,
+``item_name``, ``item_note``, ``change_lines``) are also what the report's section
+"Wijzigingen sinds …" (report/changes.py) and ``geschiedenis`` (history/text.py) show.
 """
 
 from __future__ import annotations
@@ -9,13 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from itertools import groupby
-from typing import TYPE_CHECKING, TypeGuard
+from typing import TypeGuard
 
 from prestatie import dutch
 from prestatie.diff.model import DataDiff, ItemDiff, Kant, Value, Wijziging
-
-if TYPE_CHECKING:
-    from prestatie.history import Geschiedenis
 
 _MARK = {"nieuw": "+", "gewijzigd": "~", "verwijderd": "-"}
 _FIELDS = {
@@ -164,7 +163,8 @@ def kant(side: Kant) -> str:
     return f"{side.naam} ({details})"
 
 
-def _summary(diff: DataDiff) -> list[str]:
+def summary(diff: DataDiff) -> list[str]:
+    """The counts in words: "Projecten: 1 nieuw project, …." and "Daarin: …."."""
     s = diff.samenvatting()
     parts = []
     if s["projecten_nieuw"]:
@@ -195,7 +195,7 @@ def _summary(diff: DataDiff) -> list[str]:
     return lines
 
 
-def _item_note(item: ItemDiff) -> str | None:
+def item_note(item: ItemDiff) -> str | None:
     """What the name of a new or removed item is followed by, in brackets; None for a change."""
     if item.soort == "project":
         if item.wijziging == "nieuw":
@@ -211,13 +211,26 @@ def _item_note(item: ItemDiff) -> str | None:
     return "nieuw" if item.wijziging == "nieuw" else None
 
 
-def _item_name(item: ItemDiff) -> str:
+def item_name(item: ItemDiff) -> str:
     return item.naam if item.soort in ("project", "afspraak") else item.bestand
 
 
 def _item_head(item: ItemDiff) -> str:
-    note = _item_note(item)
-    return f"{_MARK[item.wijziging]} {_item_name(item)}" + (f" ({note})" if note else "")
+    note = item_note(item)
+    return f"{_MARK[item.wijziging]} {item_name(item)}" + (f" ({note})" if note else "")
+
+
+def groups(diff: DataDiff) -> list[tuple[str, list[ItemDiff]]]:
+    """The changed items under their headings, in the order both the terminal text and the
+    report show them: each gemeente (its projects), then Afspraken, then Regio en thema's."""
+    found = [
+        (diff.gemeenten.get(gemeente, gemeente or "Zonder gemeente"), list(items))
+        for gemeente, items in groupby(diff.projecten, key=lambda i: i.gemeente or "")
+    ]
+    for kop, items in (("Afspraken", diff.afspraken), ("Regio en thema's", diff.overig)):
+        if items:
+            found.append((kop, list(items)))
+    return found
 
 
 def _item_lines(item: ItemDiff, diff: DataDiff) -> list[str]:
@@ -235,22 +248,12 @@ def render(diff: DataDiff) -> str:
     if diff.empty and not diff.meldingen:
         lines.append("Geen inhoudelijke wijzigingen.")
         return "\n".join(lines) + "\n"
-    summary = _summary(diff)
-    if summary:
-        lines += [*summary, ""]
-    for gemeente, items in groupby(diff.projecten, key=lambda i: i.gemeente or ""):
-        lines.append(diff.gemeenten.get(gemeente, gemeente or "Zonder gemeente"))
+    sentences = summary(diff)
+    if sentences:
+        lines += [*sentences, ""]
+    for kop, items in groups(diff):
+        lines.append(kop)
         for item in items:
-            lines += _item_lines(item, diff)
-        lines.append("")
-    if diff.afspraken:
-        lines.append("Afspraken")
-        for item in diff.afspraken:
-            lines += _item_lines(item, diff)
-        lines.append("")
-    if diff.overig:
-        lines.append("Regio en thema's")
-        for item in diff.overig:
             lines += _item_lines(item, diff)
         lines.append("")
     if diff.meldingen:
@@ -262,95 +265,3 @@ def render(diff: DataDiff) -> str:
             )
         lines.append("")
     return "\n".join(lines)
-
-
-def render_history(history: Geschiedenis) -> str:
-    """A project's timeline: per commit the date, short commit, author and what changed."""
-    plaats = history.gemeenten.get(history.gemeente or "", history.gemeente or "")
-    title = f"Geschiedenis van {history.naam} ({history.project}" + (f", {plaats})" if plaats else ")")
-    lines = [title, ""]
-    if not history.gebeurtenissen:
-        lines.append(
-            "Dit project staat nog niet in de git-geschiedenis: er is nog geen commit met dit bestand."
-        )
-        return "\n".join(lines) + "\n"
-    for event in history.gebeurtenissen:
-        lines.append(f"{event.datum.isoformat()}  {event.kort}  {event.auteur}: {event.onderwerp}")
-        if event.wijziging == "nieuw":
-            lines.append(f"      project aangemaakt in {event.bestand}")
-        elif event.wijziging == "verwijderd":
-            lines.append(f"      bestand verwijderd: {event.bestand}")
-        elif event.wijziging == "onleesbaar":
-            lines.append("      deze versie van het bestand is geen geldige YAML; niet vergeleken")
-        if event.vorig_bestand and event.vorig_bestand != event.bestand:
-            lines.append(f"      verplaatst: {event.vorig_bestand} → {event.bestand}")
-        changes = change_lines(event.wijzigingen, history.indicatoren, history.gemeenten)
-        lines += ["      " + line for line in changes]
-        if event.wijziging in ("gewijzigd", "hernoemd") and not changes and not event.vorig_bestand:
-            lines.append("      geen inhoudelijke wijziging (opmaak of commentaar)")
-    return "\n".join(lines) + "\n"
-
-
-def _since(side: Kant) -> str:
-    """A revision as the section's title names it: its name and, when known, its date."""
-    if side.werkmap:
-        return "de werkmap"
-    return f"{side.naam} ({datum(side.datum)})" if side.datum else str(side.naam)
-
-
-def report_section(diff: DataDiff) -> dict[str, object]:
-    """The diff as plain, display-ready data for the briefing's "Wijzigingen sinds …" section.
-
-    The same lines as the terminal text, grouped the same way; a template only lays
-    them out (and escapes them). ``inleiding`` is one sentence that names both sides;
-    when nothing changed (``leeg``) it says so and is all there is to show. ``groepen``
-    holds every item under its heading: each gemeente, then Afspraken, then Regio en
-    thema's; ``gemeenten``, ``afspraken`` and ``overig`` hold the same items apart.
-    """
-
-    def entry(item: ItemDiff) -> dict[str, object]:
-        return {
-            "naam": _item_name(item),
-            "wijziging": item.wijziging,
-            "toelichting": _item_note(item),
-            "regels": change_lines(item.wijzigingen, diff.indicatoren, diff.gemeenten),
-        }
-
-    gemeenten = [
-        {"naam": diff.gemeenten.get(g, g or "Zonder gemeente"), "projecten": [entry(i) for i in items]}
-        for g, items in groupby(diff.projecten, key=lambda i: i.gemeente or "")
-    ]
-    afspraken = [entry(i) for i in diff.afspraken]
-    overig = [entry(i) for i in diff.overig]
-    # The groups in the order the terminal text has them, each under its own heading.
-    groepen = [{"kop": g["naam"], "onderdelen": g["projecten"]} for g in gemeenten]
-    for kop, items in (("Afspraken", afspraken), ("Regio en thema's", overig)):
-        if items:
-            groepen.append({"kop": kop, "onderdelen": items})
-    van = kant(diff.van)
-    tot = "nu (de werkmap)" if diff.tot.werkmap else kant(diff.tot)
-    where = " in deze selectie" if any(diff.filter.values()) else ""
-    if diff.empty and diff.meldingen:
-        readable = "in de bestanden die te lezen waren"
-        inleiding = f"Van {van} tot {tot} is er{where} niets inhoudelijk veranderd {readable}."
-    elif diff.empty:
-        inleiding = f"Van {van} tot {tot} is er{where} niets inhoudelijk veranderd."
-    else:
-        inleiding = f"Wat er{where} inhoudelijk veranderde van {van} tot {tot}."
-    meldingen = [
-        f"{m.finding.file} ({m.kant}), regel {m.finding.line}: {m.finding.message}" for m in diff.meldingen
-    ]
-    return {
-        "titel": f"Wijzigingen sinds {_since(diff.van)}",
-        "van": van,
-        "tot": tot,
-        "inleiding": inleiding,
-        "samenvatting": _summary(diff),
-        "leeg": diff.empty,
-        "groepen": groepen,
-        "gemeenten": gemeenten,
-        "afspraken": afspraken,
-        "overig": overig,
-        "meldingen": meldingen,
-        "data": diff.to_dict(),
-    }

@@ -107,10 +107,10 @@ def make_report(
         data["wijzigingen"] = None
         if repo is not None and old is not None:
             from prestatie.diff.engine import diff_between
-            from prestatie.diff.text import report_section
+            from prestatie.report.changes import change_section
 
             diff = diff_between(repo, old, new, gemeente=gemeente_id, corporatie=corporatie, thema=thema)
-            data["wijzigingen"] = report_section(diff)
+            data["wijzigingen"] = change_section(diff)
         return data
 
     if not alle or output is None:

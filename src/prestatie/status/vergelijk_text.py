@@ -109,11 +109,11 @@ def render_markdown(vergelijking: StatusVergelijking) -> str:
 
 
 def markdown_data(vergelijking: StatusVergelijking) -> dict[str, Any]:
-    from prestatie.diff.text import report_section
+    from prestatie.report.changes import change_section
 
     return {
         "titel": TITLE,
         "inleiding": inleiding(vergelijking),
         "afspraken": rows(vergelijking),
-        "wijzigingen": report_section(vergelijking.diff),
+        "wijzigingen": change_section(vergelijking.diff),
     }
