@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from conftest import CliResult
+from conftest import DATA, CliResult
+from prestatie.report.data import build_report
+from prestatie.status import compute_status
+from prestatie.validate import load_valid
 
 Cli = Callable[..., CliResult]
 PER = "2026-11-24"
@@ -270,3 +275,38 @@ def test_an_output_folder_that_cannot_be_made_is_exit_2(cli: Cli, data_copy: Pat
     assert result.exit_code == 2
     assert result.stderr.startswith("Fout: prestatie kan ")
     assert "Traceback" not in result.stderr
+
+
+def _report_data(**selection: str) -> dict[str, Any]:
+    dataset = load_valid(DATA.parent)
+    status = compute_status(dataset, peildatum=dt.date.fromisoformat(PER), **selection)
+    return build_report(dataset, status, generated=dt.datetime(2026, 11, 24, tzinfo=dt.UTC), revision=None)
+
+
+def test_the_selection_holds_ids_and_names_apart() -> None:
+    chosen = _report_data(gemeente="Kerkrade", corporatie="HEEMwonen")["selectie"]
+    assert (chosen["gemeente"], chosen["gemeente_naam"]) == ("kerkrade", "Kerkrade")
+    assert (chosen["corporatie"], chosen["corporatie_naam"]) == ("heemwonen", "HEEMwonen")
+    assert chosen["thema"] is None
+
+
+@pytest.mark.parametrize("gemeente", [None, "kerkrade", "heerlen"])
+def test_key_figures_count_a_project_where_the_status_engine_does(gemeente: str | None) -> None:
+    """Where an indicator is the doel of one afspraak only, its kerncijfers are that doel's
+    figures: the report and the status engine put each project in the same figure."""
+    data = _report_data(**({"gemeente": gemeente} if gemeente else {}))
+    doelen: dict[str, list[Any]] = {}
+    for thema in data["themas"]:
+        for afspraak in thema["afspraken"]:
+            for doel in afspraak.doelen:
+                doelen.setdefault(doel.indicator, []).append(doel)
+    compared = 0
+    for key in data["kerncijfers"]:
+        if len(doelen.get(key.indicator, [])) != 1:
+            continue
+        doel = doelen[key.indicator][0]
+        assert (key.gerealiseerd, key.in_uitvoering, key.in_voorbereiding) == pytest.approx(
+            (doel.gerealiseerd, doel.in_uitvoering, doel.in_voorbereiding)
+        ), key.indicator
+        compared += 1
+    assert compared >= 3

@@ -8,6 +8,10 @@ The data records a project's *current* status; the only history it holds is the
   uitvoering then (``status_at``);
 - every other project has its current status.
 
+Its bijdragen count towards one key figure by that status (``figure_at``): gerealiseerd
+(opgeleverd), in uitvoering, in voorbereiding; an idee, gepauzeerd or vervallen
+project counts in none. The status engine and the report's kerncijfers both use it.
+
 Vertraagd (PA301): the planned oplevering lies before the peildatum, the project was
 not opgeleverd on the peildatum, and it is not vervallen. A gepauzeerd project can be
 vertraagd; a project without planning cannot.
@@ -33,6 +37,16 @@ from prestatie.models import Project
 STALE_MONTHS = 6
 # A project in one of these statuses is being worked on and should log its progress.
 ACTIVE_STATUSES = frozenset({"voorbereiding", "uitvoering", "gepauzeerd"})
+# The key figures a project's bijdragen count towards, and by which status at the peildatum.
+GEREALISEERD = "gerealiseerd"
+IN_UITVOERING = "in_uitvoering"
+IN_VOORBEREIDING = "in_voorbereiding"
+FIGURES = (GEREALISEERD, IN_UITVOERING, IN_VOORBEREIDING)
+_FIGURE_OF_STATUS = {
+    "opgeleverd": GEREALISEERD,
+    "uitvoering": IN_UITVOERING,
+    "voorbereiding": IN_VOORBEREIDING,
+}
 
 
 def is_opgeleverd(project: Project, peildatum: dt.date) -> bool:
@@ -47,6 +61,12 @@ def status_at(project: Project, peildatum: dt.date) -> str:
     if project.status == "opgeleverd" and not is_opgeleverd(project, peildatum):
         return "uitvoering"
     return project.status
+
+
+def figure_at(project: Project, peildatum: dt.date) -> str | None:
+    """The key figure the project's bijdragen count towards at the peildatum (one of
+    FIGURES); None for an idee, gepauzeerd or vervallen project."""
+    return _FIGURE_OF_STATUS.get(status_at(project, peildatum))
 
 
 def is_vertraagd(project: Project, peildatum: dt.date) -> bool:

@@ -1,7 +1,11 @@
-"""The plain data of one report: built from the status engine's output and the data set.
+"""The data of one report: built from the status engine's typed ``StatusReport`` (not its
+JSON form) and the data set.
 
-Everything the templates show is computed here, as plain dicts, lists, strings,
-numbers and ISO dates; the templates only lay it out and format it. Free text
+Everything the templates show is computed here: the afspraken, their doelen and the
+kerncijfers as frozen dataclasses (``AfspraakRow``, ``DoelRow``, ``KeyFigure``), the rest
+as plain dicts, lists, strings, numbers and ISO dates; the templates only lay it out
+and format it. Which figure a project counts towards is ``projectstate.figure_at``,
+as in the status engine. Free text
 (``omschrijving``, ``toelichting``) stays raw here: the templates render it with
 the safe Markdown filters of ``render``.
 """
@@ -10,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from prestatie import __version__
 from prestatie.dataset import DataSet
 from prestatie.dutch import meervoud, opsomming
 from prestatie.models import Project
-from prestatie.projectstate import months_before, status_at
+from prestatie.projectstate import FIGURES, figure_at, months_before, status_at
 from prestatie.status.model import (
     AANDACHT,
     ACHTER,
@@ -26,19 +31,16 @@ from prestatie.status.model import (
     STATUS_LABELS,
     VERDICTS,
     VERVALLEN,
+    AfspraakStatus,
+    DoelStatus,
+    Figures,
+    ProjectCounts,
     StatusReport,
 )
 
 RECENT_MONTHS = 3
 # Order of the project list: what is going on first, what is done or dropped last.
 _STATUS_ORDER = ("uitvoering", "voorbereiding", "gepauzeerd", "idee", "opgeleverd", "vervallen")
-# Which key figure a project's bijdragen count towards, by its status at the peildatum.
-_FIGURE_OF_STATUS = {
-    "opgeleverd": "gerealiseerd",
-    "uitvoering": "in_uitvoering",
-    "voorbereiding": "in_voorbereiding",
-}
-
 
 def _fraction(part: float | None, whole: float | None) -> float | None:
     if part is None or not whole:
@@ -46,14 +48,91 @@ def _fraction(part: float | None, whole: float | None) -> float | None:
     return part / whole
 
 
-def _figures(figures: dict[str, Any]) -> dict[str, Any]:
-    streef = figures["streefwaarde"]
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """The figures of a doel as a table row shows them, with the parts of the
+    streefwaarde that the progress bar draws (None without a streefwaarde)."""
+
+    streefwaarde: float | None
+    verwacht: float | None
+    gerealiseerd: float
+    in_uitvoering: float
+    in_voorbereiding: float
+    verdict: str
+    voortgang: float | None
+    pijplijn_voortgang: float | None
+    verwacht_voortgang: float | None
+
+
+def _figure_fields(figures: Figures) -> dict[str, Any]:
+    streef = figures.streefwaarde
     return {
-        **figures,
-        "voortgang": _fraction(figures["gerealiseerd"], streef),
-        "pijplijn_voortgang": _fraction(figures["in_uitvoering"], streef),
-        "verwacht_voortgang": _fraction(figures["verwacht"], streef),
+        "streefwaarde": streef,
+        "verwacht": figures.verwacht,
+        "gerealiseerd": figures.gerealiseerd,
+        "in_uitvoering": figures.in_uitvoering,
+        "in_voorbereiding": figures.in_voorbereiding,
+        "verdict": figures.verdict,
+        "voortgang": _fraction(figures.gerealiseerd, streef),
+        "pijplijn_voortgang": _fraction(figures.in_uitvoering, streef),
+        "verwacht_voortgang": _fraction(figures.verwacht, streef),
     }
+
+
+@dataclass(frozen=True, slots=True)
+class DoelRow(FigureRow):
+    """One doel of an afspraak with its figures and, under --gemeente without a local
+    target, the figures of the whole region."""
+
+    indicator: str
+    naam: str
+    eenheid: str
+    regionaal: FigureRow | None
+
+
+def _doel_row(doel: DoelStatus) -> DoelRow:
+    regionaal = FigureRow(**_figure_fields(doel.regionaal)) if doel.regionaal is not None else None
+    return DoelRow(
+        **_figure_fields(doel.figures),
+        indicator=doel.indicator,
+        naam=doel.naam,
+        eenheid=doel.eenheid,
+        regionaal=regionaal,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AfspraakRow:
+    """An afspraak as the report shows it: the status engine's verdict and doelen, and
+    from the data set its omschrijving and the name of its trekker."""
+
+    id: str
+    nummer: str | None
+    titel: str
+    thema: str
+    status: str
+    verdict: str
+    doelen: tuple[DoelRow, ...]
+    projecten: ProjectCounts
+    omschrijving: str | None
+    trekker_naam: str
+
+
+def _afspraak_row(dataset: DataSet, afspraak: AfspraakStatus) -> AfspraakRow:
+    loaded = dataset.afspraken_by_id.get(afspraak.id)
+    model = loaded.model if loaded is not None else None
+    return AfspraakRow(
+        id=afspraak.id,
+        nummer=afspraak.nummer,
+        titel=afspraak.titel,
+        thema=afspraak.thema,
+        status=afspraak.status,
+        verdict=afspraak.verdict,
+        doelen=tuple(_doel_row(doel) for doel in afspraak.doelen),
+        projecten=afspraak.projecten,
+        omschrijving=model.omschrijving if model is not None else None,
+        trekker_naam=_naam(dataset, model.trekker) if model is not None else "",
+    )
 
 
 def _naam(dataset: DataSet, ident: str) -> str:
@@ -149,40 +228,48 @@ def _recent(dataset: DataSet, projects: Iterable[Project], peildatum: dt.date) -
     return sorted(entries, key=lambda e: (e["datum"], e["project"]), reverse=True)
 
 
-def _key_figures(dataset: DataSet, projects: Sequence[Project], status: StatusReport) -> list[dict[str, Any]]:
-    """Per indicator (of the selected afspraken' doelen): gerealiseerd and the pipeline."""
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    """What the selected projects add up to for one indicator, by key figure."""
+
+    indicator: str
+    naam: str
+    eenheid: str
+    gerealiseerd: float
+    in_uitvoering: float
+    in_voorbereiding: float
+
+
+def _key_figures(dataset: DataSet, projects: Sequence[Project], status: StatusReport) -> list[KeyFigure]:
+    """Per indicator (of the selected afspraken' doelen): gerealiseerd and the pipeline,
+    each project counted once, towards the figure of ``projectstate.figure_at``."""
     wanted = {doel.indicator for afspraak in status.afspraken for doel in afspraak.doelen}
     totals: dict[str, dict[str, float]] = {}
     for project in projects:
-        key = _FIGURE_OF_STATUS.get(status_at(project, status.peildatum))
-        if key is None:
+        figure = figure_at(project, status.peildatum)
+        if figure is None:
             continue
         for indicator_id, amount in project.bijdragen.items():
             if indicator_id in wanted:
-                sums = totals.setdefault(
-                    indicator_id, {"gerealiseerd": 0.0, "in_uitvoering": 0.0, "in_voorbereiding": 0.0}
-                )
-                sums[key] += amount
+                totals.setdefault(indicator_id, dict.fromkeys(FIGURES, 0.0))[figure] += amount
     figures = []
     for indicator_id, (indicator, _thema) in dataset.indicatoren.items():
         found = totals.get(indicator_id)
         if found is not None and any(found.values()):
-            figures.append(
-                {"indicator": indicator_id, "naam": indicator.naam, "eenheid": indicator.eenheid, **found}
-            )
+            figures.append(KeyFigure(indicator_id, indicator.naam, indicator.eenheid, **found))
     return figures
 
 
 def _summary(
     status: StatusReport,
-    afspraken: list[dict[str, Any]],
+    afspraken: Sequence[AfspraakRow],
     where: str,
     projects: list[dict[str, Any]],
     actions: list[dict[str, Any]],
 ) -> dict[str, Any]:
     counts = dict.fromkeys(VERDICTS, 0)
     for afspraak in afspraken:
-        counts[afspraak["verdict"]] = counts.get(afspraak["verdict"], 0) + 1
+        counts[afspraak.verdict] = counts.get(afspraak.verdict, 0) + 1
     sentences: list[str] = []
     total = len(afspraken)
     parts = []
@@ -267,26 +354,10 @@ def build_report(
     """The plain data of one report: what ``templates/report.*.j2`` lay out."""
     regio = dataset.regio.model if dataset.regio is not None else None
     regio_naam = regio.naam if regio is not None else status.regio
-    plain = status.to_dict()
-    afspraken: list[dict[str, Any]] = []
-    for afspraak in plain["afspraken"]:
-        loaded = dataset.afspraken_by_id.get(afspraak["id"])
-        model = loaded.model if loaded is not None else None
-        doelen = [
-            {**_figures(doel), "regionaal": _figures(doel["regionaal"]) if doel["regionaal"] else None}
-            for doel in afspraak["doelen"]
-        ]
-        afspraken.append(
-            {
-                **afspraak,
-                "doelen": doelen,
-                "omschrijving": model.omschrijving if model is not None else None,
-                "trekker_naam": _naam(dataset, model.trekker) if model is not None else "",
-            }
-        )
+    afspraken = [_afspraak_row(dataset, afspraak) for afspraak in status.afspraken]
     themas = []
     for thema_id, thema_naam in status.themas:
-        own = [a for a in afspraken if a["thema"] == thema_id]
+        own = [a for a in afspraken if a.thema == thema_id]
         if own:
             themas.append({"id": thema_id, "naam": thema_naam, "afspraken": own})
     projects = [dataset.projecten_by_id[ident].model for ident in status.projecten]
@@ -298,9 +369,12 @@ def build_report(
         "titel": f"Voortgang prestatieafspraken {title_suffix}",
         "regio": {"naam": regio_naam, "titel": regio.titel if regio is not None else regio_naam},
         "selectie": {
-            "gemeente": chosen.gemeente_naam,
-            "corporatie": chosen.corporatie_naam,
-            "thema": chosen.thema_naam,
+            "gemeente": chosen.gemeente,
+            "gemeente_naam": chosen.gemeente_naam,
+            "corporatie": chosen.corporatie,
+            "corporatie_naam": chosen.corporatie_naam,
+            "thema": chosen.thema,
+            "thema_naam": chosen.thema_naam,
             "plaats": place,
         },
         "peildatum": status.peildatum.isoformat(),
@@ -348,6 +422,7 @@ def build_index(
             {
                 "bestand": filename,
                 "gemeente": report["selectie"]["gemeente"],
+                "gemeente_naam": report["selectie"]["gemeente_naam"],
                 "afspraken": report["samenvatting"]["afspraken"],
                 "oordelen": report["samenvatting"]["oordelen"],
                 "projecten": len(report["projecten"]),

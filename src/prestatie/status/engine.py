@@ -6,7 +6,7 @@ Decisions beyond DESIGN.md (also in README.md, "prestatie status"):
   only when delivered on or before the peildatum; delivered later, it counts as in
   uitvoering; otherwise its current status (the data holds no other history).
 - Idee, gepauzeerd and vervallen projects count in neither gerealiseerd nor the
-  pipeline (in uitvoering, in voorbereiding). A project linked to several
+  pipeline (in uitvoering, in voorbereiding): ``projectstate.figure_at``. A project linked to several
   afspraken counts in each.
 - Verdicts compare with verwacht as shown, rounded to one decimal.
 - ``gewijzigd`` is computed like ``lopend``: the file holds the changed agreement.
@@ -31,7 +31,17 @@ from fractions import Fraction
 
 from prestatie.dataset import DataSet
 from prestatie.models import Afspraak, Doel, Project
-from prestatie.projectstate import is_stale, is_vertraagd, last_voortgang, status_at
+from prestatie.projectstate import (
+    FIGURES,
+    GEREALISEERD,
+    IN_UITVOERING,
+    IN_VOORBEREIDING,
+    figure_at,
+    is_stale,
+    is_vertraagd,
+    last_voortgang,
+    status_at,
+)
 from prestatie.selection import Selection, resolve_selection
 from prestatie.status import expected
 from prestatie.status.model import (
@@ -199,14 +209,14 @@ def _figures(
     streefwaarde: float | None,
     verwacht_exact: Fraction | None,
 ) -> Figures:
-    amounts: dict[str, list[float]] = {"opgeleverd": [], "uitvoering": [], "voorbereiding": []}
+    amounts: dict[str, list[float]] = {figure: [] for figure in FIGURES}
     for project in projects:
         amount = project.bijdragen.get(indicator)
-        bucket = amounts.get(status_at(project, peildatum))
-        if amount and bucket is not None:
-            bucket.append(amount)
-    gerealiseerd = math.fsum(amounts["opgeleverd"])
-    in_uitvoering = math.fsum(amounts["uitvoering"])
+        figure = figure_at(project, peildatum)
+        if amount and figure is not None:
+            amounts[figure].append(amount)
+    gerealiseerd = math.fsum(amounts[GEREALISEERD])
+    in_uitvoering = math.fsum(amounts[IN_UITVOERING])
     verwacht = expected.round_1(verwacht_exact) if verwacht_exact is not None else None
     verdict = _FROM_STATUS.get(afspraak.status)
     if verdict is None:
@@ -223,7 +233,7 @@ def _figures(
         verwacht=verwacht,
         gerealiseerd=gerealiseerd,
         in_uitvoering=in_uitvoering,
-        in_voorbereiding=math.fsum(amounts["voorbereiding"]),
+        in_voorbereiding=math.fsum(amounts[IN_VOORBEREIDING]),
         verdict=verdict,
     )
 
