@@ -25,6 +25,12 @@ all by then. Entries dated after the peildatum did not exist yet at that date.
 
 validate (rules/) and status must use these predicates, so that a project is
 vertraagd or stale in both or in neither.
+
+One root cause, one finding: a project with status opgeleverd but no ``opgeleverd``
+date, or one after the peildatum, is an error in validate (PA207, PA208). Its status
+says it is finished, so validate does not also warn that it is vertraagd or has no
+recent voortgang (``delivery_in_error``): those warnings would tell the user to set a
+status the file already has.
 """
 
 from __future__ import annotations
@@ -54,6 +60,11 @@ def is_opgeleverd(project: Project, peildatum: dt.date) -> bool:
     return (
         project.status == "opgeleverd" and project.opgeleverd is not None and project.opgeleverd <= peildatum
     )
+
+
+def delivery_in_error(project: Project, peildatum: dt.date) -> bool:
+    """Status opgeleverd without a date, or with one after the peildatum (PA207, PA208)."""
+    return project.status == "opgeleverd" and (project.opgeleverd is None or project.opgeleverd > peildatum)
 
 
 def status_at(project: Project, peildatum: dt.date) -> str:

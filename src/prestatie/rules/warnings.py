@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from prestatie.dataset import DataSet, Loaded
 from prestatie.findings import Finding
 from prestatie.models import Afspraak, Project
-from prestatie.projectstate import STALE_MONTHS, is_stale, is_vertraagd, last_voortgang
+from prestatie.projectstate import STALE_MONTHS, delivery_in_error, is_stale, is_vertraagd, last_voortgang
 from prestatie.rules.helpers import finding_at
 from prestatie.rules.registry import rule
 
@@ -18,6 +18,8 @@ def delayed(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
     for loaded in dataset.projecten:
         project = loaded.model
         planning = project.planning
+        if delivery_in_error(project, peildatum):
+            continue  # PA207 or PA208 names the cause
         if planning is not None and is_vertraagd(project, peildatum):
             yield finding_at(
                 loaded,
@@ -34,8 +36,8 @@ def delayed(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
 def stale_voortgang(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
     for loaded in dataset.projecten:
         project = loaded.model
-        if not is_stale(project, peildatum):
-            continue
+        if delivery_in_error(project, peildatum) or not is_stale(project, peildatum):
+            continue  # for the first, PA207 or PA208 names the cause
         newest = last_voortgang(project, peildatum)
         if newest is None:
             yield finding_at(
