@@ -130,3 +130,75 @@ def test_typographic_quotes_around_text_with_a_colon_do_not_ask_for_quotes(cli: 
     [(_, line, column, code, message)] = _errors(cli, data_copy)
     assert (line, column, code) == (4, 7, "PA019")
     assert "rechte aanhalingstekens" in message
+
+
+# 5. One root cause ------------------------------------------------------------------------
+
+
+def test_opgeleverd_without_date_gets_only_the_missing_date(cli: Cli, data_copy: Path) -> None:
+    landgraaf = "data/projecten/landgraaf/landgraaf-waubach-middenhuur.yaml"
+    before = {f["code"] for f in _findings(cli, data_copy) if f["file"] == landgraaf}
+    assert before == {"PA301", "PA302"}
+    _edit(data_copy, landgraaf, "status: gepauzeerd", "status: opgeleverd")
+    after = [f["code"] for f in _findings(cli, data_copy) if f["file"] == landgraaf]
+    assert after == ["PA207"]
+
+
+# 6. Suggestions ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "written", "ident"),
+    [("gemeente", "Kerkrade", "kerkrade"), ("trekker", "Wonen Limburg", "wonen-limburg")],
+)
+def test_a_name_where_an_id_belongs_gets_the_id(
+    cli: Cli, data_copy: Path, field: str, written: str, ident: str
+) -> None:
+    text = (data_copy / EYGELSHOVEN).read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith(f"{field}:"))
+    _edit(data_copy, EYGELSHOVEN, line, f"{field}: {written}")
+    [(_, _, _, code, message)] = _errors(cli, data_copy)
+    assert code == "PA105"
+    assert message == (
+        f"'{written}' is een naam; hier hoort een id (kleine letters, cijfers en koppeltekens): "
+        f"gebruik de id '{ident}'."
+    )
+
+
+def test_a_name_where_an_id_belongs_is_answered_across_processes(data_copy: Path) -> None:
+    import datetime as dt
+
+    from prestatie.validate import validate_directory
+
+    _edit(data_copy, EYGELSHOVEN, "gemeente: kerkrade", "gemeente: KERKRADE")
+    _, result = validate_directory(data_copy, peildatum=dt.date(2026, 12, 1), workers=2)
+    [finding] = [f for f in result.findings if f.code == "PA105"]
+    assert finding.message.endswith("gebruik de id 'kerkrade'.")
+
+
+def test_voortgang_suggests_the_project_whose_id_starts_with_the_text(cli: Cli, data_copy: Path) -> None:
+    result = cli("voortgang", "--data", data_copy, "kerkrade-kaal", "Iets.")
+    assert result.exit_code == 2
+    assert "Bedoelde u 'kerkrade-kaalheide-verduurzaming'?" in result.stderr
+
+
+def test_thema_by_a_word_of_its_name_is_suggested(cli: Cli, data_copy: Path) -> None:
+    result = cli("status", "--data", data_copy, "--thema", "verduurzaming")
+    assert result.exit_code == 2
+    assert "Bedoelde u 'Verduurzaming en levensloopbestendige voorraad'?" in result.stderr
+
+
+def test_validate_of_a_file_says_it_checks_the_whole_folder(cli: Cli, data_copy: Path) -> None:
+    result = cli("validate", data_copy / EYGELSHOVEN)
+    assert result.exit_code == 2
+    assert "is een bestand, geen map" in result.stderr
+    assert f"(hier: '{data_copy}')" in result.stderr
+    assert "bestaat niet" not in result.stderr
+
+
+def test_a_prefix_wins_over_a_typo_like_match() -> None:
+    from prestatie.suggest import did_you_mean
+
+    ids = ["kerkrade-eygelshoven-doet", "kerkrade-seniorenwoningen-bleijerheide", "kerkrade-seniorenflat"]
+    assert did_you_mean("kerkrade-senioren", ids) == "kerkrade-seniorenflat"
+    assert did_you_mean("kerkrade-seniorenw", ids) == "kerkrade-seniorenwoningen-bleijerheide"

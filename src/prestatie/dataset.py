@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
@@ -15,6 +15,7 @@ from prestatie.layout import PLACES, Kind, classify, missing, stem
 from prestatie.models import Afspraak, Gemeente, Indicator, Partij, Project, Regio, Thema, Themas
 from prestatie.schemacheck import check_document
 from prestatie.source import SourceFile
+from prestatie.suggest import id_for
 from prestatie.yamlread import YamlDocument, read_yaml
 
 T = TypeVar("T", bound=BaseModel)
@@ -53,21 +54,29 @@ class FileResult:
     kind: Kind | None
     loaded: Loaded[BaseModel] | None
     findings: list[Finding]
+    # PA105 findings (in ``findings``) with the text written there: see assemble().
+    invalid_ids: list[tuple[Finding, str]] = field(default_factory=list)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Between processes, send the plain data and not the model: pickling Pydantic
         # models costs far more than validating the data again on the other side.
         document = self.loaded.document if self.loaded is not None else None
-        return (_rebuild_result, (self.path, self.kind, self.findings, document))
+        written = [(self.findings.index(f), text) for f, text in self.invalid_ids]
+        return (_rebuild_result, (self.path, self.kind, self.findings, document, written))
 
 
 def _rebuild_result(
-    path: str, kind: Kind | None, findings: list[Finding], document: YamlDocument | None
+    path: str,
+    kind: Kind | None,
+    findings: list[Finding],
+    document: YamlDocument | None,
+    written: list[tuple[int, str]],
 ) -> FileResult:
+    invalid_ids = [(findings[index], text) for index, text in written]
     if kind is None or document is None:
-        return FileResult(path, kind, None, findings)
+        return FileResult(path, kind, None, findings, invalid_ids)
     model = _MODELS[kind].model_validate(document.data)
-    return FileResult(path, kind, Loaded(model, path, document), findings)
+    return FileResult(path, kind, Loaded(model, path, document), findings, invalid_ids)
 
 
 HasId = TypeVar("HasId", Gemeente, Partij, Thema)
@@ -92,12 +101,13 @@ def load_file(source: SourceFile) -> FileResult:
     findings = list(outcome.findings)
     if outcome.document is None:
         return FileResult(source.path, kind, None, findings)
+    invalid_ids: list[tuple[Finding, str]] = []
     model, schema_findings = check_document(
-        _MODELS[kind], outcome.document, source.path, outcome.bad_paths, outcome.thousands
+        _MODELS[kind], outcome.document, source.path, outcome.bad_paths, outcome.thousands, invalid_ids
     )
     findings.extend(schema_findings)
     if model is None:
-        return FileResult(source.path, kind, None, findings)
+        return FileResult(source.path, kind, None, findings, invalid_ids)
     return FileResult(source.path, kind, Loaded(model, source.path, outcome.document), findings)
 
 
@@ -180,11 +190,13 @@ def assemble(results: Iterable[FileResult]) -> tuple[DataSet, list[Finding]]:
     dataset = DataSet()
     findings: list[Finding] = []
     present: set[Kind] = set()
+    invalid_ids: list[tuple[Finding, str]] = []
     for result in results:
         if result.kind is not None or result.findings:
             dataset.files += 1  # explanatory .md files are not checked, so not counted
             dataset.paths.append(result.path)
         findings.extend(result.findings)
+        invalid_ids.extend(result.invalid_ids)
         if result.kind is not None:
             present.add(result.kind)
         loaded = result.loaded
@@ -205,4 +217,32 @@ def assemble(results: Iterable[FileResult]) -> tuple[DataSet, list[Finding]]:
             dataset.cycli.append(Loaded(model, loaded.file, loaded.document))
     absent = [place.kind for place in PLACES.values() if place.required and place.kind not in present]
     findings.extend(missing(kind) for kind in absent)
+    if invalid_ids:
+        findings = _with_ids_for_names(dataset, findings, invalid_ids)
     return dataset, findings
+
+
+def _with_ids_for_names(
+    dataset: DataSet, findings: list[Finding], invalid_ids: list[tuple[Finding, str]]
+) -> list[Finding]:
+    """PA105 for a name written where an id belongs ('Kerkrade', 'HEEMwonen') says the id.
+
+    The CLI accepts a gemeente, partij or thema by id or by name; a file needs the id,
+    so the finding names the id that the CLI would have taken the text for.
+    """
+    names: dict[str, str] = {
+        **{p.id: p.naam for p in dataset.partijen.values()},
+        **{t.id: t.naam for t in dataset.themas_by_id.values()},
+        **{ident: indicator.naam for ident, (indicator, _) in dataset.indicatoren.items()},
+        **{ident: loaded.model.titel for ident, loaded in dataset.afspraken_by_id.items()},
+    }
+    hints: dict[int, str] = {}
+    for finding, text in invalid_ids:
+        ident = id_for(text, names)
+        if ident is not None:
+            what = "een naam" if text.strip().casefold() == names[ident].casefold() else "geen id"
+            hints[id(finding)] = (
+                f"'{text}' is {what}; hier hoort een id (kleine letters, cijfers en koppeltekens): "
+                f"gebruik de id '{ident}'."
+            )
+    return [replace(f, message=hints[id(f)]) if id(f) in hints else f for f in findings]

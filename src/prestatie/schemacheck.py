@@ -227,11 +227,15 @@ def check_document(
     file: str,
     bad_paths: set[YamlPath] | frozenset[YamlPath] = frozenset(),
     thousands: set[YamlPath] | frozenset[YamlPath] = frozenset(),
+    invalid_ids: list[tuple[Finding, str]] | None = None,
 ) -> tuple[M | None, list[Finding]]:
     """Validate ``document`` against ``model``; findings carry file, line and column.
 
     ``thousands``: the paths of values written like 1.650, which the reader kept as
     text; where the model expects a number there, the finding is PA018.
+    ``invalid_ids``, when given, receives each PA105 finding with the text written
+    there, so that a name written where an id belongs ('Kerkrade') can be answered
+    with the id once the whole data set is known (``dataset.assemble``).
     """
     try:
         return model.model_validate(document.data), []
@@ -271,5 +275,8 @@ def check_document(
             code, message = "PA018", thousands_message(str(error.get("input")))
         else:
             code, message = _message(error, field, _model_at(model, parent_loc))
-        findings.append(Finding(file, line, column, code, severity_of(code), message))
+        finding = Finding(file, line, column, code, severity_of(code), message)
+        findings.append(finding)
+        if code == "PA105" and invalid_ids is not None and isinstance(error.get("input"), str):
+            invalid_ids.append((finding, error["input"]))
     return None, findings

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from prestatie.errors import UsageError
-from prestatie.suggest import did_you_mean
+from prestatie.suggest import did_you_mean, id_for
 
 if TYPE_CHECKING:
     from prestatie.dataset import DataSet
@@ -118,10 +118,9 @@ def resolve(text: str, names: Mapping[str, str], *, unknown: str, option: str) -
 
     ``unknown`` starts the Dutch message ("Onbekende gemeente", "Onbekend thema").
     """
-    wanted = text.strip().casefold()
-    for ident, name in names.items():
-        if wanted in (ident.casefold(), name.casefold()):
-            return ident
+    ident = id_for(text, names)
+    if ident is not None:
+        return ident
     valid = ", ".join(sorted((_label(i, n) for i, n in names.items()), key=str.casefold)) or "(geen)"
     by_key = {**names, **{name: name for name in names.values()}}
     close = did_you_mean(text.strip(), by_key)

@@ -34,6 +34,20 @@ def find_root(start: Path | None = None) -> Path:
     """The directory holding ``data/``: ``start`` itself, or its nearest parent."""
     here = (start or Path.cwd()).absolute()
     if start is not None:
+        if here.is_file():
+            holder = next((c for c in here.parents if (c / DATA_DIR).is_dir()), None)
+            if holder is None:
+                hint = ""
+            elif holder == Path.cwd():
+                hint = " (hier: de huidige map)"
+            else:
+                hint = f" (hier: '{holder}')"
+            raise UsageError(
+                f"'{start}' is een bestand, geen map. prestatie controleert altijd alle "
+                "bestanden in data/ samen, omdat afspraken en projecten naar elkaar verwijzen: "
+                f"geef de map op die data/ bevat{hint}, of geen map in de repository zelf. De "
+                "meldingen noemen elk bestand apart."
+            )
         if not here.is_dir():
             raise UsageError(f"De map '{start}' bestaat niet. Geef de map op die de map data/ bevat.")
         if (here / DATA_DIR).is_dir():
