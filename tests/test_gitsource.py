@@ -129,8 +129,8 @@ def test_invalid_data_at_a_revision_lists_the_findings(repo: Repo) -> None:
         load_valid(repo.root, rev="kapot")
     message = str(caught.value)
     assert message.startswith("De gegevens in revisie 'kapot' bevatten 1 fout(en)")
-    assert f"  {PROJECT}:" in message
-    assert "PA104" in message
+    assert f"  {PROJECT}, regel " in message
+    assert ": fout PA104  " in message
     assert load_valid(repo.root, rev="start").projecten
 
 

@@ -68,12 +68,12 @@ def test_one_testcase_per_file_a_failure_per_error_warnings_as_system_out() -> N
         ("PA203", "Onbekend: <x> & 'y'."),
         ("PA101", "Onbekend veld\\u0001."),
     ]
-    assert failures[0].text == "data/afspraken/a.yaml:2:5: fout PA203: Onbekend: <x> & 'y'."
-    assert a.findtext("system-out") == "data/afspraken/a.yaml:4:1: waarschuwing PA305: Trekker ontbreekt."
+    assert failures[0].text == "data/afspraken/a.yaml, regel 2, kolom 5: fout PA203  Onbekend: <x> & 'y'."
+    assert a.findtext("system-out") == "data/afspraken/a.yaml, regel 4, kolom 1: waarschuwing PA305  Trekker ontbreekt."
     b = cases["data/projecten/k/b.yaml"]
     assert b.findall("failure") == [] and "PA301" in (b.findtext("system-out") or "")
     assert list(cases["data/projecten/k/c.yaml"]) == []
-    assert cases["data/themas.yaml"].find("failure").text == "data/themas.yaml: fout PA213: Ontbreekt."
+    assert cases["data/themas.yaml"].find("failure").text == "data/themas.yaml, het hele bestand: fout PA213  Ontbreekt."
 
 
 def test_passes_the_xsd(schema: xmlschema.XMLSchema, cli: Callable[..., Any], tmp_path: Path) -> None:

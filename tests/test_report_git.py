@@ -194,10 +194,10 @@ def test_a_changed_file_unreadable_at_sinds_is_named_in_the_section(repo: Repo, 
     assert "is er in deze selectie niets inhoudelijk veranderd in de bestanden die te lezen waren." in md
     assert (
         "Deze gewijzigde bestanden konden niet worden gelezen en zijn niet vergeleken:\n\n"
-        f"- {POYCKSTRAAT} (kapot), regel 10: "
+        f"- {POYCKSTRAAT} (kapot), regel 10, kolom "
     ) in md
     page = _report(cli, repo.root, "--gemeente", "Kerkrade", "--sinds", "kapot", "--format", "html")
-    assert f'<ul class="meldingen">\n<li>{POYCKSTRAAT} (kapot), regel 10: ' in page
+    assert f'<ul class="meldingen">\n<li>{POYCKSTRAAT} (kapot), regel 10, kolom ' in page
 
 
 def test_rev_reports_the_figures_as_they_were(repo: Repo, cli: Cli, data_copy: Path) -> None:

@@ -32,6 +32,30 @@ class Finding:
         return (self.file, self.line, self.column, self.code)
 
 
+def position(finding: Finding) -> str:
+    """Where in its file a finding is, in words: 'regel 3, kolom 5' ('het hele bestand' at 0)."""
+    if finding.line < 1:
+        return "het hele bestand"
+    return f"regel {finding.line}, kolom {finding.column}"
+
+
+def label(finding: Finding) -> str:
+    """'fout PA203' or 'waarschuwing PA302'."""
+    return f"{'fout' if finding.severity is Severity.ERROR else 'waarschuwing'} {finding.code}"
+
+
+def finding_line(finding: Finding, *, file: str | None = None) -> str:
+    """One finding as one line of text, the same everywhere a finding is printed as a line:
+
+    ``[FILE, ]regel 3, kolom 5: fout PA203  message``
+
+    ``file`` names the file (or more, e.g. the side of a diff) where the line does not
+    stand under a heading that names it already.
+    """
+    where = position(finding) if file is None else f"{file}, {position(finding)}"
+    return f"{where}: {label(finding)}  {finding.message}"
+
+
 @dataclass(slots=True)
 class ValidationResult:
     """All findings of one run over a data set.

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from prestatie.dataset import DataSet, FileResult, assemble, load_file
 from prestatie.errors import DataError
-from prestatie.findings import ValidationResult
+from prestatie.findings import ValidationResult, finding_line
 from prestatie.gitsource import GitRepo, Revision, read_revision
 from prestatie.rules import check_rules
 from prestatie.source import FileToRead, SourceFile, data_root, read_file, walk_directory
@@ -151,7 +151,7 @@ def invalid_at(rev: str, result: ValidationResult) -> DataError:
     For ``status --rev``, ``status --vergelijk`` and ``report --rev``.
     """
     errors = [f for f in result.findings if f.severity == "error"]
-    lines = [f"  {f.file}:{f.line}:{f.column}: {f.code} {f.message}" for f in errors[:20]]
+    lines = [f"  {finding_line(f, file=f.file)}" for f in errors[:20]]
     if len(errors) > 20:
         lines.append(f"  … en nog {len(errors) - 20} fout(en).")
     return DataError(

@@ -15,6 +15,7 @@ from typing import TypeGuard
 
 from prestatie import dutch
 from prestatie.diff.model import DataDiff, ItemDiff, Kant, Value, Wijziging
+from prestatie.findings import finding_line
 
 _MARK = {"nieuw": "+", "gewijzigd": "~", "verwijderd": "-"}
 _FIELDS = {
@@ -260,8 +261,6 @@ def render(diff: DataDiff) -> str:
         lines.append("Niet te lezen: deze gewijzigde bestanden konden niet worden vergeleken")
         for m in diff.meldingen:
             f = m.finding
-            lines.append(
-                f"  {f.file} ({m.kant}), regel {f.line}, kolom {f.column}: fout {f.code}  {f.message}"
-            )
+            lines.append(f"  {finding_line(f, file=f'{f.file} ({m.kant})')}")
         lines.append("")
     return "\n".join(lines)

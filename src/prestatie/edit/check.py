@@ -12,7 +12,7 @@ from pathlib import Path
 
 from prestatie.dataset import DataSet, FileResult, load_file
 from prestatie.errors import UsageError
-from prestatie.findings import Finding, Severity
+from prestatie.findings import Finding, Severity, finding_line
 from prestatie.source import SourceFile
 
 
@@ -50,7 +50,7 @@ def check_candidate(on_disk: DataOnDisk, path: str, content: bytes, *, peildatum
     mine = [finding for finding in result.findings if finding.file == path]
     errors = [finding for finding in mine if finding.severity is Severity.ERROR]
     if errors:
-        listed = "\n".join(f"  regel {f.line}: {f.message} [{f.code}]" for f in errors)
+        listed = "\n".join(f"  {finding_line(f)}" for f in errors)
         raise UsageError(
             f"Er is niets geschreven: {path} zou daarna niet door 'prestatie validate' komen:\n{listed}"
         )
@@ -59,4 +59,4 @@ def check_candidate(on_disk: DataOnDisk, path: str, content: bytes, *, peildatum
 
 def warning_line(finding: Finding) -> str:
     """One warning about a file a command wrote, as ``nieuw`` and ``voortgang`` print it."""
-    return f"Waarschuwing (regel {finding.line}): {finding.message} [{finding.code}]"
+    return finding_line(finding, file=finding.file)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from prestatie.diff.model import DataDiff, ItemDiff, Kant
 from prestatie.diff.text import change_lines, groups, item_name, item_note, kant, summary
 from prestatie.dutch import datum
+from prestatie.findings import finding_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +82,5 @@ def change_section(diff: DataDiff) -> ChangeSection:
         groepen=tuple(
             ChangeGroup(kop, tuple(_onderdeel(item, diff) for item in items)) for kop, items in groups(diff)
         ),
-        meldingen=tuple(
-            f"{m.finding.file} ({m.kant}), regel {m.finding.line}: {m.finding.message}"
-            for m in diff.meldingen
-        ),
+        meldingen=tuple(finding_line(m.finding, file=f"{m.finding.file} ({m.kant})") for m in diff.meldingen),
     )

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from xml.etree import ElementTree as ET
 
-from prestatie.findings import Finding, Severity, ValidationResult
+from prestatie.findings import Finding, Severity, ValidationResult, finding_line
 
 SUITE = "prestatie validate"
 # Characters XML 1.0 cannot hold, even escaped; shown as \uXXXX instead.
@@ -23,16 +23,6 @@ def _xml_text(text: str) -> str:
     return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _where(finding: Finding) -> str:
-    if finding.line < 1:
-        return finding.file
-    return f"{finding.file}:{finding.line}:{finding.column}"
-
-
-def finding_line(finding: Finding) -> str:
-    """One finding on one line, as it stands in the JUnit report."""
-    label = "fout" if finding.severity is Severity.ERROR else "waarschuwing"
-    return f"{_where(finding)}: {label} {finding.code}: {finding.message}"
 
 
 def as_element(result: ValidationResult) -> ET.Element:
@@ -54,8 +44,8 @@ def as_element(result: ValidationResult) -> ET.Element:
                 failure = ET.SubElement(
                     case, "failure", {"type": finding.code, "message": _xml_text(finding.message)}
                 )
-                failure.text = _xml_text(finding_line(finding))
-        warnings = [finding_line(f) for f in findings if f.severity is Severity.WARNING]
+                failure.text = _xml_text(finding_line(finding, file=finding.file))
+        warnings = [finding_line(f, file=f.file) for f in findings if f.severity is Severity.WARNING]
         if warnings:
             ET.SubElement(case, "system-out").text = _xml_text("\n".join(warnings))
     return suites

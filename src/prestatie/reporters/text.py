@@ -14,7 +14,7 @@ from rich.text import Text
 
 from prestatie.codes import CODES
 from prestatie.dutch import meervoud
-from prestatie.findings import Finding, Severity, ValidationResult
+from prestatie.findings import Finding, Severity, ValidationResult, label, position
 
 SourceLine = Callable[[str, int], str | None]
 
@@ -32,13 +32,12 @@ Segment = tuple[str, str]  # text and its Rich style ("" for none)
 
 
 def _finding_segments(finding: Finding, source_line: SourceLine) -> list[Segment]:
-    is_error = finding.severity is Severity.ERROR
-    label = "fout" if is_error else "waarschuwing"
-    style = "bold red" if is_error else "bold yellow"
+    style = "bold red" if finding.severity is Severity.ERROR else "bold yellow"
+    # The parts of findings.finding_line, each with its style.
     segments: list[Segment] = [
         ("\n  ", ""),
-        (f"regel {finding.line}, kolom {finding.column}: ", "dim"),
-        (f"{label} {finding.code}", style),
+        (f"{position(finding)}: ", "dim"),
+        (label(finding), style),
         (f"  {finding.message}", ""),
     ]
     if CODES[finding.code].echo and finding.line > 0:
