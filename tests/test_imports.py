@@ -34,7 +34,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "prestatie.cyclus", "prestatie.cyclus.model",
         ],
     ),
-    ("data set", ["prestatie.dataset", "prestatie.projectstate", "prestatie.selection", "prestatie.cyclus.state"]),
+    ("data set", ["prestatie.dataset", "prestatie.projectstate", "prestatie.targetstate", "prestatie.selection", "prestatie.cyclus.state"]),
     ("checking", ["prestatie.rules.*", "prestatie.validate"]),
     (
         "engines",

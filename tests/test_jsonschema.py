@@ -24,6 +24,10 @@ FILES_OF_KIND = {
     "afspraak": sorted(p.relative_to(REPO).as_posix() for p in (REPO / "data/afspraken").glob("*.yaml")),
     "project": sorted(p.relative_to(REPO).as_posix() for p in (REPO / "data/projecten").glob("*/*.yaml")),
     "cyclus": sorted(p.relative_to(REPO).as_posix() for p in (REPO / "data/cyclus").glob("*.yaml")),
+    "overeenkomst": sorted(
+        p.relative_to(REPO).as_posix() for p in (REPO / "data/overeenkomsten").glob("*.yaml")
+    ),
+    "metingen": sorted(p.relative_to(REPO).as_posix() for p in (REPO / "data/metingen").glob("*.yaml")),
 }
 
 
@@ -146,7 +150,7 @@ def test_enums_come_from_the_models() -> None:
     afspraak = build_schema("afspraak")
     assert afspraak["properties"]["status"]["enum"] == list(AFSPRAAK_STATUSSEN)
     themas = build_schema("themas")
-    assert themas["$defs"]["Indicator"]["properties"]["eenheid"]["enum"] == list(EENHEDEN)
+    assert themas["$defs"]["Indicator"]["properties"]["eenheid"]["examples"] == list(EENHEDEN)
 
 
 def test_schema_files_are_plain_json_with_a_final_newline() -> None:
@@ -154,3 +158,107 @@ def test_schema_files_are_plain_json_with_a_final_newline() -> None:
         raw = (SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8")
         assert raw.endswith("}\n")
         assert json.loads(raw)["$id"] == f"{kind}.schema.json"
+
+
+# Version 2 files: each kind of mistake that one file's schema can see.
+V2_VALID = {
+    "overeenkomst": """\
+id: parkstad-2024-2028
+titel: Regionale Prestatieafspraken Parkstad Limburg 2024–2028
+niveau: regionaal
+periode: {van: 2024-01-01, tot: 2028-12-31}
+ondertekend: 2024-05-31
+ondertekenaars:
+  - {partij: stadsregio-parkstad, namens: [kerkrade, heerlen]}
+gemeenten: alle
+vervangt: parkstad-2019-2024
+documenten:
+  - {titel: Getekende afspraken, bestand: documenten/x.pdf, sha256: "%s"}
+""" % ("ab" * 32),
+    "metingen": """\
+indicator: kernvoorraad
+metingen:
+  - {datum: 2023-12-31, waarde: 45610, bron: Woonmonitor Parkstad 2023}
+  - {datum: 2023-12-31, waarde: 11820, gemeente: kerkrade, bron: Woonmonitor Parkstad 2023}
+  - {van: 2024-01-01, tot: 2024-06-30, waarde: -38, bron: Taakstelling}
+""",
+    "afspraak": """\
+id: betaalbare-kernvoorraad
+titel: Een betaalbare kernvoorraad
+overeenkomst: parkstad-2024-2028
+thema: betaalbaarheid
+trekker: stadsregio-parkstad
+periode: {van: 2024, tot: 2028}
+status: lopend
+doelen:
+  - indicator: kernvoorraad
+    telling: stand
+    bron: metingen
+    streefwaarde: 45000
+  - indicator: woningen-efg-label
+    telling: stand
+    bron: metingen
+    richting: maximaal
+    nulmeting: {datum: 2023-12-31, waarde: 1200}
+    streefwaarde: 0
+verantwoording:
+  - {datum: 2026-10-01, oorzaak: Netcongestie., bijsturing: Versnellingsteam.}
+""",
+    "project": """\
+id: kerkrade-kaalheide
+naam: Kaalheide
+gemeente: kerkrade
+trekker: heemwonen
+status: uitvoering
+bijdragen: {woningen-verduurzaamd: 720}
+opleveringen:
+  - {datum: 2021-11-15, bijdragen: {woningen-verduurzaamd: 240}, toelichting: Fase 1.}
+""",
+    "themas": """\
+- id: bouwopgave
+  naam: Bouwopgave
+  indicatoren:
+    - {id: statushouders, naam: Gehuisveste statushouders, eenheid: personen}
+    - {id: netto, naam: Netto toevoeging, eenheid: woningen, samengesteld: {plus: [nieuwbouw], min: [sloop]}}
+""",
+}
+
+
+@pytest.mark.parametrize("kind", list(V2_VALID))
+def test_check_jsonschema_accepts_version_2_fields(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / f"{kind}.yaml"
+    path.write_text(V2_VALID[kind], encoding="utf-8")
+    result = check_jsonschema("--schemafile", SCHEMAS / f"{kind}.schema.json", path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("kind", "old", "new", "expected"),
+    [
+        ("overeenkomst", "niveau: regionaal", "niveau: provinciaal", "provinciaal"),
+        ("overeenkomst", "ondertekend: 2024-05-31", "ondertekend: 31-05-2024", "31-05-2024"),
+        ("overeenkomst", 'sha256: "abab', 'sha256: "ABAB', "ABAB"),
+        ("metingen", "{datum: 2023-12-31, waarde: 45610,", "{datum: 2023-12-31, van: 2023-01-01, waarde: 45610,", "datum"),
+        ("metingen", "{van: 2024-01-01, tot: 2024-06-30,", "{van: 2024-01-01,", "metingen[2]"),
+        ("metingen", "gemeente: kerkrade,", "gemeente: kerkrade, corporatie: heemwonen,", "corporatie"),
+        ("metingen", ", bron: Woonmonitor Parkstad 2023}", "}", "bron"),
+        ("afspraak", "    bron: metingen\n    streefwaarde: 45000", "    streefwaarde: 45000", "'bron'"),
+        ("afspraak", "    bron: metingen\n    streefwaarde: 45000", "    bron: metingen\n    jaarschijven: {2024: 1}\n    streefwaarde: 45000", "jaarschijven"),
+        ("afspraak", "richting: maximaal", "richting: hoogstens", "hoogstens"),
+        ("afspraak", "telling: stand\n    bron: metingen\n    richting", "bron: metingen\n    richting", "'telling'"),
+        ("afspraak", "oorzaak: Netcongestie.", "reden: Netcongestie.", "reden"),
+        ("project", "{woningen-verduurzaamd: 240}", "{woningen-verduurzaamd: -240}", "-240"),
+        ("project", "{datum: 2021-11-15, bijdragen", "{bijdragen", "datum"),
+        ("themas", "samengesteld: {plus: [nieuwbouw],", "samengesteld: {plus: [],", "[]"),
+    ],
+)
+def test_check_jsonschema_rejects_version_2_mistakes(
+    tmp_path: Path, kind: str, old: str, new: str, expected: str
+) -> None:
+    text = V2_VALID[kind]
+    assert old in text
+    broken = tmp_path / f"{kind}.yaml"
+    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = check_jsonschema("--schemafile", SCHEMAS / f"{kind}.schema.json", broken)
+    assert result.returncode == 1, result.stdout
+    assert expected in result.stdout

@@ -50,7 +50,8 @@ def test_explanations_and_hidden_files_are_not_data(path: str) -> None:
         ("data/projecten/x.yaml", "verplaats het naar data/projecten/<gemeente>/x.yaml"),
         (
             "data/afspraken/a/b.yaml",
-            "regio.yaml, themas.yaml, afspraken/<id>.yaml, projecten/<gemeente>/<id>.yaml en cyclus/<jaar>.yaml.",
+            "regio.yaml, themas.yaml, afspraken/<id>.yaml, projecten/<gemeente>/<id>.yaml, "
+            "cyclus/<jaar>.yaml, overeenkomsten/<id>.yaml en metingen/<indicator>.yaml.",
         ),
     ],
 )

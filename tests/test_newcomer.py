@@ -70,7 +70,7 @@ def test_thousands_shape_in_a_per_gemeente_target_is_refused(cli: Cli, data_copy
     afspraak = "data/afspraken/verduurzaming-huurwoningen.yaml"
     _edit(data_copy, afspraak, "kerkrade: 700", "kerkrade: 1.300")
     assert [(line, c, m[:21]) for _, line, _, c, m in _errors(cli, data_copy)] == [
-        (39, "PA018", "Bedoelt u 1300? Schri")
+        (40, "PA018", "Bedoelt u 1300? Schri")
     ]
 
 

@@ -231,7 +231,9 @@ def test_new_afspraak_writes_a_valid_commented_file(data_copy: Path, cli: Callab
     assert lines[0] == SCHEMA_COMMENT["afspraak"]
     assert lines[4].startswith("id: meer-woningen-voor-starters  ")
     assert lines[5].startswith('nummer: "2.4"  ')
-    assert "periode: {van: 2019, tot: 2024}" in lines[13]
+    # Under the regional overeenkomst running today (2024–2028).
+    assert lines[7].startswith("overeenkomst: parkstad-2024-2028  ")
+    assert "periode: {van: 2024, tot: 2028}" in lines[14]
     assert any(line.startswith("trekker: stadsregio-parkstad ") for line in lines)
     _validate_ok(cli, data_copy)
 

@@ -79,11 +79,27 @@ CODES: dict[str, Code] = {
         Code("PA213", _E, "Bestand past niet in de indeling van data/", echo=False),
         Code("PA214", _E, "Periode klopt niet"),
         Code("PA215", _E, "Geen heel aantal in een telbare eenheid"),
+        # Version 2: overeenkomsten, target kinds, phases, metingen, composite indicators
+        Code("PA220", _E, "Onbekende of ontbrekende overeenkomst"),
+        Code("PA221", _E, "Kring in vervangt of onderdeel_van"),
+        Code("PA222", _E, "Namens noemt geen gemeente"),
+        Code("PA223", _E, "Document buiten de repository of niet gevonden"),
+        Code("PA224", _E, "Document is veranderd: sha256 klopt niet"),
+        Code("PA225", _E, "Soort doel klopt niet"),
+        Code("PA226", _E, "Fasen leveren meer dan de bijdragen"),
+        Code("PA227", _E, "Fase in de toekomst of na de oplevering"),
+        Code("PA228", _E, "Meting is geen stand en geen stroom"),
+        Code("PA229", _E, "Meting voor gemeente én corporatie"),
         # The annual Woningwet cycle: errors
         Code("PA230", _E, "Jaarcyclus: datums in de verkeerde volgorde"),
         Code("PA231", _E, "Jaarcyclus: datum buiten het jaar van de cyclus"),
         Code("PA232", _E, "Jaarcyclus: jaar komt niet overeen met de bestandsnaam"),
         Code("PA233", _E, "Jaarcyclus: twee trajecten voor één gemeente en corporatie"),
+        # Version 2: metingen and composite indicators
+        Code("PA234", _E, "Dubbele meting"),
+        Code("PA235", _E, "Meting in de toekomst"),
+        Code("PA236", _E, "Samengestelde indicator klopt niet"),
+        Code("PA237", _E, "Samengestelde indicator krijgt bijdragen of metingen"),
         # Rules across files: warnings
         Code("PA301", _W, "Project is vertraagd"),
         Code("PA302", _W, "Geen voortgang in de laatste zes maanden"),
@@ -91,6 +107,11 @@ CODES: dict[str, Code] = {
         Code("PA304", _W, "Afspraak met doelen heeft geen projecten"),
         Code("PA305", _W, "Trekker staat niet bij de partijen"),
         Code("PA306", _W, "Tekst na ' #' valt weg als commentaar"),
+        # Version 2 warnings
+        Code("PA310", _W, "Afspraak loopt nog na de overeenkomst"),
+        Code("PA311", _W, "Overeenkomst is niet ondertekend"),
+        Code("PA312", _W, "Opgegane partij trekt een lopend project"),
+        Code("PA314", _W, "Stand zonder recente meting"),
         # The annual Woningwet cycle: warnings at the peildatum
         Code("PA330", _W, "Jaarcyclus: geen bod na de bodtermijn"),
         Code("PA331", _W, "Jaarcyclus: niet ondertekend na de afsprakentermijn"),

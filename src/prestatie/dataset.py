@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -12,7 +14,19 @@ from pydantic import BaseModel
 from prestatie.cyclus.model import Cyclus
 from prestatie.findings import Finding
 from prestatie.layout import PLACES, Kind, classify, missing, stem
-from prestatie.models import Afspraak, Gemeente, Indicator, Partij, Project, Regio, Thema, Themas
+from prestatie.models import (
+    Afspraak,
+    DatumPeriode,
+    Gemeente,
+    Indicator,
+    Metingen,
+    Overeenkomst,
+    Partij,
+    Project,
+    Regio,
+    Thema,
+    Themas,
+)
 from prestatie.schemacheck import check_document
 from prestatie.source import SourceFile
 from prestatie.suggest import id_for
@@ -26,7 +40,11 @@ _MODELS: dict[Kind, type[BaseModel]] = {
     "afspraak": Afspraak,
     "project": Project,
     "cyclus": Cyclus,
+    "overeenkomst": Overeenkomst,
+    "metingen": Metingen,
 }
+# The id of the one overeenkomst of a data set without data/overeenkomsten/ (version 1).
+IMPLICIT_OVEREENKOMST = "regio"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +144,13 @@ class DataSet:
     afspraken: list[Loaded[Afspraak]] = field(default_factory=list)
     projecten: list[Loaded[Project]] = field(default_factory=list)
     cycli: list[Loaded[Cyclus]] = field(default_factory=list)
+    overeenkomsten: list[Loaded[Overeenkomst]] = field(default_factory=list)
+    metingen: list[Loaded[Metingen]] = field(default_factory=list)
+    # Whether data/overeenkomsten/ holds any .yaml file (valid or not): then every
+    # afspraak names its overeenkomst, otherwise regio.yaml is the one (version 1).
+    has_overeenkomsten: bool = False
+    # The directory that holds data/, when read from disk (documents are checked there).
+    root: Path | None = None
     # Stems of files that exist but did not pass their schema: a reference to one
     # of these is not reported again as unknown.
     broken: dict[Kind, set[str]] = field(default_factory=dict)
@@ -178,6 +203,56 @@ class DataSet:
             result.setdefault(loaded.model.id, loaded)
         return result
 
+    @cached_property
+    def overeenkomsten_by_id(self) -> dict[str, Overeenkomst]:
+        """Every overeenkomst by id; without data/overeenkomsten/ the one implicit 'regio'."""
+        if not self.has_overeenkomsten:
+            regio = self.regio.model if self.regio is not None else None
+            if regio is None or regio.periode is None:
+                return {}
+            implicit = Overeenkomst(
+                id=IMPLICIT_OVEREENKOMST,
+                titel=regio.titel or regio.naam,
+                niveau="regionaal",
+                periode=DatumPeriode(van=regio.periode.van, tot=regio.periode.tot),
+                ondertekend=regio.ondertekend,
+            )
+            return {IMPLICIT_OVEREENKOMST: implicit}
+        result: dict[str, Overeenkomst] = {}
+        for loaded in self.overeenkomsten:
+            result.setdefault(loaded.model.id, loaded.model)
+        return result
+
+    def overeenkomst_of(self, afspraak: Afspraak) -> Overeenkomst | None:
+        """The overeenkomst an afspraak belongs to (None when unknown)."""
+        if not self.has_overeenkomsten:
+            return self.overeenkomsten_by_id.get(IMPLICIT_OVEREENKOMST)
+        return self.overeenkomsten_by_id.get(afspraak.overeenkomst or "")
+
+    @cached_property
+    def metingen_by_indicator(self) -> dict[str, Metingen]:
+        result: dict[str, Metingen] = {}
+        for loaded in self.metingen:
+            result.setdefault(loaded.model.indicator, loaded.model)
+        return result
+
+    @cached_property
+    def opvolgers(self) -> dict[str, set[str]]:
+        """Party id -> the ids of the parties that merged into it, directly or through others."""
+        merged: dict[str, set[str]] = defaultdict(set)
+        for partij in self.partijen.values():
+            seen: set[str] = {partij.id}
+            current = partij
+            while current.opgegaan_in is not None and current.opgegaan_in.partij not in seen:
+                successor = current.opgegaan_in.partij
+                merged[successor].add(partij.id)
+                seen.add(successor)
+                following = self.partijen.get(successor)
+                if following is None:
+                    break
+                current = following
+        return dict(merged)
+
     def afspraak_gemeenten(self, afspraak: Afspraak) -> list[str]:
         """The ids of the gemeenten an afspraak applies to."""
         if afspraak.gemeenten == "alle":
@@ -199,6 +274,8 @@ def assemble(results: Iterable[FileResult]) -> tuple[DataSet, list[Finding]]:
         invalid_ids.extend(result.invalid_ids)
         if result.kind is not None:
             present.add(result.kind)
+            if result.kind == "overeenkomst":
+                dataset.has_overeenkomsten = True
         loaded = result.loaded
         if loaded is None:
             if result.kind is not None:
@@ -215,6 +292,10 @@ def assemble(results: Iterable[FileResult]) -> tuple[DataSet, list[Finding]]:
             dataset.projecten.append(Loaded(model, loaded.file, loaded.document))
         elif isinstance(model, Cyclus):
             dataset.cycli.append(Loaded(model, loaded.file, loaded.document))
+        elif isinstance(model, Overeenkomst):
+            dataset.overeenkomsten.append(Loaded(model, loaded.file, loaded.document))
+        elif isinstance(model, Metingen):
+            dataset.metingen.append(Loaded(model, loaded.file, loaded.document))
     absent = [place.kind for place in PLACES.values() if place.required and place.kind not in present]
     findings.extend(missing(kind) for kind in absent)
     if invalid_ids:

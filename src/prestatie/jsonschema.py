@@ -21,7 +21,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from prestatie.cyclus.model import Cyclus
-from prestatie.models import Afspraak, Project, Regio, Themas
+from prestatie.models import Afspraak, Metingen, Overeenkomst, Project, Regio, Themas
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 YEAR_KEY = "^[0-9]{4}$"
@@ -34,6 +34,8 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "afspraak": (Afspraak, "Prestatieafspraak (data/afspraken/<id>.yaml)"),
     "project": (Project, "Project (data/projecten/<gemeente>/<id>.yaml)"),
     "cyclus": (Cyclus, "Jaarcyclus van de Woningwet (data/cyclus/<jaar>.yaml)"),
+    "overeenkomst": (Overeenkomst, "Overeenkomst (data/overeenkomsten/<id>.yaml)"),
+    "metingen": (Metingen, "Metingen (data/metingen/<indicator>.yaml)"),
 }
 
 # Titles and descriptions of the nested models (their $defs), in Dutch.
@@ -57,6 +59,49 @@ _DEFS: dict[str, tuple[str, str]] = {
     ),
     "Geschil": ("Geschil", "Een geschil bij de minister (art. 44 lid 4 Woningwet)."),
     "CyclusDocument": ("Document", "Een stuk uit de jaarcyclus, zoals het bod: titel en url."),
+    "Voorheen": ("Eerdere naam", "Een naam die de partij eerder had, tot een datum."),
+    "OpgegaanIn": ("Opgegaan in", "De partij waarin deze partij per een datum is opgegaan."),
+    "Samengesteld": (
+        "Samengesteld",
+        "Een samengestelde indicator: de som van 'plus' min de som van 'min'.",
+    ),
+    "Nulmeting": ("Nulmeting", "Het beginpunt (datum en waarde) van de lijn naar de streefwaarde."),
+    "Verantwoording": (
+        "Verantwoording",
+        "Waarom een doel achterblijft, wat dat betekent en wat de partijen eraan doen.",
+    ),
+    "Oplevering": ("Oplevering (fase)", "Een deel van het project dat al is opgeleverd, met datum."),
+    "Ondertekenaar": ("Ondertekenaar", "Een organisatie die tekende, eventueel namens gemeenten."),
+    "Document": ("Document", "De getekende tekst of een ander stuk: een bestand of een webadres."),
+    "Meting": ("Meting", "Een stand op een datum of een stroom over een periode, met bron."),
+}
+
+# What one file's schema can say beyond the models' fields: the combinations that
+# validate also checks (PA225, PA228, PA229), so that an editor flags them while typing.
+_EXTRA: dict[str, dict[str, Any]] = {
+    "Doel": {
+        "allOf": [
+            {
+                "if": {"properties": {"telling": {"const": "stand"}}, "required": ["telling"]},
+                "then": {
+                    "properties": {"bron": {"const": "metingen"}},
+                    "required": ["bron"],
+                    "not": {"required": ["jaarschijven"]},
+                },
+            },
+            {
+                "if": {"required": ["nulmeting"]},
+                "then": {"properties": {"telling": {"const": "stand"}}, "required": ["telling"]},
+            },
+        ]
+    },
+    "Meting": {
+        "oneOf": [
+            {"required": ["datum"], "not": {"anyOf": [{"required": ["van"]}, {"required": ["tot"]}]}},
+            {"required": ["van", "tot"], "not": {"required": ["datum"]}},
+        ],
+        "not": {"required": ["gemeente", "corporatie"]},
+    },
 }
 
 
@@ -75,6 +120,8 @@ SCHEMA_COMMENT = {
     "afspraak": schema_comment("afspraak", 2),
     "project": schema_comment("project", 3),
     "cyclus": schema_comment("cyclus", 2),
+    "overeenkomst": schema_comment("overeenkomst", 2),
+    "metingen": schema_comment("metingen", 2),
 }
 
 
@@ -116,11 +163,13 @@ class _DutchSchema(GenerateJsonSchema):
 
 def build_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one file kind: ``regio``, ``themas``, ``afspraak``, ``project`` or ``cyclus``."""
+    """The JSON Schema of one file kind (a key of ``KINDS``)."""
     model, title = KINDS[kind]
     generated = model.model_json_schema(schema_generator=_DutchSchema)
     for name, definition in generated.get("$defs", {}).items():
         if name in _DEFS:
             definition["title"], definition["description"] = _DEFS[name]
+        definition.update(_EXTRA.get(name, {}))
     for definition in [generated, *generated.get("$defs", {}).values()]:
         for name, prop in definition.get("properties", {}).items():
             prop.setdefault("title", _title(name))

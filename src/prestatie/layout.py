@@ -26,7 +26,7 @@ DATA_DIR = "data"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG = re.compile(SLUG_PATTERN)
 
-Kind = Literal["regio", "themas", "afspraak", "project", "cyclus"]
+Kind = Literal["regio", "themas", "afspraak", "project", "cyclus", "overeenkomst", "metingen"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
@@ -92,6 +92,8 @@ PLACES: dict[Kind, Place] = {
             "data/projecten/<gemeente>/{name}.",
         ),
         Place("cyclus", "cyclus/<jaar>.yaml"),
+        Place("overeenkomst", "overeenkomsten/<id>.yaml"),
+        Place("metingen", "metingen/<indicator>.yaml"),
     ]
 }
 

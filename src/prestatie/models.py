@@ -36,14 +36,25 @@ def _not_too_fine(value: float) -> float:
 
 Aantal = Annotated[float, Field(ge=0, le=MAX_AANTAL, allow_inf_nan=False), AfterValidator(_not_too_fine)]
 Jaar = Annotated[int, Field(ge=1900, le=2100)]
+# A measured value: may be negative (a measured net change can be).
+Waarde = Annotated[float, Field(allow_inf_nan=False)]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 AfspraakStatus = Literal["lopend", "afgerond", "gewijzigd", "vervallen"]
 ProjectStatus = Literal["idee", "voorbereiding", "uitvoering", "opgeleverd", "gepauzeerd", "vervallen"]
-Eenheid = Literal["woningen", "euro", "stuks", "procent"]
+# Units with Dutch formatting and plurals; ``eenheid`` itself is free text.
+BekendeEenheid = Literal[
+    "woningen", "euro", "stuks", "procent", "personen", "maanden", "dagen", "labelstappen"
+]
+Niveau = Literal["nationaal", "regionaal", "lokaal", "jaarschijf"]
+Telling = Literal["som", "stand"]
+Bron = Literal["projecten", "metingen"]
+Richting = Literal["minimaal", "maximaal"]
 
 AFSPRAAK_STATUSSEN: tuple[str, ...] = typing.get_args(AfspraakStatus)
 PROJECT_STATUSSEN: tuple[str, ...] = typing.get_args(ProjectStatus)
-EENHEDEN: tuple[str, ...] = typing.get_args(Eenheid)
+EENHEDEN: tuple[str, ...] = typing.get_args(BekendeEenheid)
+NIVEAUS: tuple[str, ...] = typing.get_args(Niveau)
 
 
 class Model(BaseModel):
@@ -53,9 +64,25 @@ class Model(BaseModel):
 # regio.yaml -----------------------------------------------------------------
 
 
+class Voorheen(Model):
+    naam: Tekst = Field(description="Een eerdere naam van de partij.")
+    tot: dt.date | None = Field(default=None, description="Laatste dag onder die naam, JJJJ-MM-DD.")
+
+
+class OpgegaanIn(Model):
+    partij: Slug = Field(description="Id van de partij waarin deze partij is opgegaan.")
+    per: dt.date = Field(description="Datum van de fusie, JJJJ-MM-DD.")
+
+
 class Partij(Model):
     id: Slug = Field(description="Id van de partij, bijvoorbeeld 'heemwonen'; uniek over alle partijen.")
     naam: Tekst = Field(description="De naam zoals die in rapportages verschijnt.")
+    voorheen: list[Voorheen] = Field(
+        default_factory=list, description="Eerdere namen; de opdrachtregel accepteert ze ook."
+    )
+    opgegaan_in: OpgegaanIn | None = Field(
+        default=None, description="De partij is per een datum opgegaan in een andere partij."
+    )
 
 
 class Gemeente(Partij):
@@ -73,8 +100,17 @@ class Regio(Model):
     """regio.yaml: de regio, de looptijd en de partijen."""
 
     naam: Tekst = Field(description="Naam van de regio, bijvoorbeeld Parkstad Limburg.")
-    titel: Tekst = Field(description="De titel van de prestatieafspraken.")
-    periode: DatumPeriode = Field(description="Looptijd van de afspraken: van en tot, als JJJJ-MM-DD.")
+    # Required without data/overeenkomsten/ (a version 1 data set: these three form
+    # the one implicit overeenkomst 'regio'); the rules check that, not the schema.
+    titel: Tekst | None = Field(
+        default=None,
+        description="De titel van de prestatieafspraken; verplicht zonder de map data/overeenkomsten/.",
+    )
+    periode: DatumPeriode | None = Field(
+        default=None,
+        description="Looptijd van de afspraken, als JJJJ-MM-DD; verplicht zonder de map "
+        "data/overeenkomsten/.",
+    )
     ondertekend: dt.date | None = Field(default=None, description="Datum van ondertekening.")
     voorbeeldgegevens: bool = Field(
         default=False,
@@ -93,10 +129,26 @@ class Regio(Model):
 # themas.yaml ----------------------------------------------------------------
 
 
+class Samengesteld(Model):
+    plus: Annotated[list[Slug], Field(min_length=1)] = Field(
+        description="Ids van de indicatoren die optellen."
+    )
+    min: list[Slug] = Field(default_factory=list, description="Ids van de indicatoren die aftrekken.")
+
+
 class Indicator(Model):
     id: Slug = Field(description="Id van de indicator; uniek over alle thema's.")
     naam: Tekst = Field(description="Wat er gemeten wordt, bijvoorbeeld 'Nieuwe sociale huurwoningen'.")
-    eenheid: Eenheid = Field(description="woningen, euro, stuks of procent.")
+    eenheid: Tekst = Field(
+        examples=list(EENHEDEN),
+        description="Vrije tekst; woningen, euro, stuks, procent, personen, maanden, dagen en "
+        "labelstappen krijgen Nederlandse notatie en meervoud."
+    )
+    samengesteld: Samengesteld | None = Field(
+        default=None,
+        description="Samengesteld: de som van 'plus' min de som van 'min' (indicatoren met dezelfde "
+        "eenheid); krijgt zelf geen bijdragen of metingen.",
+    )
 
 
 class Thema(Model):
@@ -120,8 +172,30 @@ class JarenPeriode(Model):
     tot: Jaar = Field(description="Laatste jaar, bijvoorbeeld 2024.")
 
 
+class Nulmeting(Model):
+    datum: dt.date = Field(description="Datum van de nulmeting, JJJJ-MM-DD.")
+    waarde: Waarde = Field(description="De gemeten waarde op die datum.")
+
+
 class Doel(Model):
     indicator: Slug = Field(description="Id van een indicator uit themas.yaml.")
+    telling: Telling = Field(
+        default="som",
+        description="som (standaard): opgeteld over de periode; stand: de gemeten stand op een datum.",
+    )
+    bron: Bron = Field(
+        default="projecten",
+        description="projecten (standaard): de bijdragen van opgeleverde projecten; metingen: "
+        "data/metingen/<indicator>.yaml.",
+    )
+    richting: Richting = Field(
+        default="minimaal",
+        description="minimaal (standaard): minstens de streefwaarde; maximaal: hoogstens.",
+    )
+    nulmeting: Nulmeting | None = Field(
+        default=None,
+        description="Bij een stand: het beginpunt van een rechte lijn naar de streefwaarde.",
+    )
     streefwaarde: Aantal = Field(description="Wat er over de hele periode gerealiseerd moet zijn.")
     jaarschijven: dict[Jaar, Aantal] | None = Field(
         default=None, description="Per jaar het deel van de streefwaarde; telt op tot de streefwaarde."
@@ -129,6 +203,15 @@ class Doel(Model):
     per_gemeente: dict[Slug, Aantal] | None = Field(
         default=None, description="Per gemeente-id het lokale doel."
     )
+
+
+class Verantwoording(Model):
+    datum: dt.date = Field(description="Datum van de verantwoording, JJJJ-MM-DD.")
+    oorzaak: Tekst = Field(description="Waarom het doel achterblijft.")
+    gevolgen: Tekst | None = Field(
+        default=None, description="Wat dat betekent, bijvoorbeeld voor de planning."
+    )
+    bijsturing: Tekst = Field(description="Wat de partijen eraan doen.")
 
 
 class Afspraak(Model):
@@ -139,6 +222,10 @@ class Afspraak(Model):
         default=None, description='Paragraaf in het getekende document, bijvoorbeeld "2.1".'
     )
     titel: Tekst = Field(description="De titel zoals die in rapportages verschijnt.")
+    overeenkomst: Slug | None = Field(
+        default=None,
+        description="Id van de overeenkomst in data/overeenkomsten/; verplicht als die map bestaat.",
+    )
     thema: Slug = Field(description="Id van een thema uit themas.yaml.")
     omschrijving: str | None = Field(default=None, description="Vrije tekst; Markdown mag, HTML niet.")
     trekker: Slug = Field(description="Id van de partij die de afspraak trekt.")
@@ -152,6 +239,10 @@ class Afspraak(Model):
         default_factory=list, description="Meetbare doelen; een kwalitatieve afspraak heeft er geen."
     )
     bron: str | None = Field(default=None, description="Waar de afspraak staat, bijvoorbeeld een paragraaf.")
+    verantwoording: list[Verantwoording] = Field(
+        default_factory=list,
+        description="Per keer dat een doel achterblijft: oorzaak, gevolgen en bijsturing.",
+    )
 
 
 # projecten/<gemeente>/<id>.yaml ---------------------------------------------------
@@ -165,6 +256,12 @@ class Planning(Model):
 class Voortgang(Model):
     datum: dt.date = Field(description="Datum, JJJJ-MM-DD.")
     toelichting: Tekst = Field(description="Wat er is gebeurd, in een of twee zinnen.")
+
+
+class Oplevering(Model):
+    datum: dt.date = Field(description="Datum waarop deze fase is opgeleverd, JJJJ-MM-DD.")
+    bijdragen: dict[Slug, Aantal] = Field(description="Per indicator-id wat deze fase oplevert.")
+    toelichting: Tekst | None = Field(default=None, description="Welke fase, in een paar woorden.")
 
 
 class Project(Model):
@@ -189,5 +286,95 @@ class Project(Model):
     bijdragen: dict[Slug, Aantal] = Field(
         default_factory=dict, description="Per indicator-id wat dit project oplevert."
     )
+    opleveringen: list[Oplevering] = Field(
+        default_factory=list,
+        description="Fasen die al zijn opgeleverd voordat het hele project is opgeleverd.",
+    )
     investering: Aantal | None = Field(default=None, description="Investering in euro.")
     voortgang: list[Voortgang] = Field(default_factory=list, description="Voortgang, nieuwste onderaan.")
+
+
+# overeenkomsten/<id>.yaml (version 2, optional folder) -------------------------------
+
+
+class Ondertekenaar(Model):
+    partij: Slug = Field(description="Id van de partij die tekende (een organisatie, nooit een persoon).")
+    namens: list[Slug] = Field(
+        default_factory=list, description="Ids van de gemeenten namens wie deze partij tekende."
+    )
+
+
+class Document(Model):
+    titel: Tekst = Field(description="Wat het document is, bijvoorbeeld 'Getekende afspraken'.")
+    bestand: Tekst | None = Field(
+        default=None, description="Pad vanaf de hoofdmap van de repository, bijvoorbeeld documenten/x.pdf."
+    )
+    sha256: Sha256 | None = Field(
+        default=None, description="SHA-256 van het bestand (64 tekens 0-9a-f); validate controleert die."
+    )
+    url: Tekst | None = Field(default=None, description="Een webadres van het document.")
+
+
+class Overeenkomst(Model):
+    """overeenkomsten/<id>.yaml: één getekende overeenkomst met een looptijd."""
+
+    id: Slug = Field(description="Id van de overeenkomst; gelijk aan de bestandsnaam zonder .yaml.")
+    titel: Tekst = Field(description="De titel zoals die in rapportages verschijnt.")
+    niveau: Niveau = Field(description="nationaal, regionaal, lokaal of jaarschijf.")
+    periode: DatumPeriode = Field(description="Looptijd: van en tot, als JJJJ-MM-DD.")
+    ondertekend: dt.date | None = Field(
+        default=None, description="Datum van ondertekening; leeg zolang het een concept is."
+    )
+    ondertekenaars: list[Ondertekenaar] = Field(
+        default_factory=list, description="De organisaties die tekenden."
+    )
+    gemeenten: list[Slug] | Literal["alle"] = Field(
+        default="alle", description="'alle' of een lijst gemeente-ids waarvoor de overeenkomst geldt."
+    )
+    onderdeel_van: Slug | None = Field(
+        default=None, description="Id van de overkoepelende overeenkomst (bij lokaal of jaarschijf)."
+    )
+    vervangt: Slug | None = Field(default=None, description="Id van de voorganger.")
+    documenten: list[Document] = Field(
+        default_factory=list, description="De getekende tekst en andere stukken."
+    )
+    bron: str | None = Field(default=None, description="Waar de overeenkomst te vinden is.")
+
+
+# metingen/<indicator-id>.yaml (version 2, optional folder) ---------------------------
+
+
+class Meting(Model):
+    datum: dt.date | None = Field(default=None, description="Bij een stand: de datum, JJJJ-MM-DD.")
+    van: dt.date | None = Field(default=None, description="Bij een stroom: eerste dag, JJJJ-MM-DD.")
+    tot: dt.date | None = Field(default=None, description="Bij een stroom: laatste dag, JJJJ-MM-DD.")
+    waarde: Waarde = Field(description="De gemeten waarde; mag negatief zijn.")
+    gemeente: Slug | None = Field(default=None, description="Alleen voor deze gemeente (anders: de regio).")
+    corporatie: Slug | None = Field(
+        default=None, description="Alleen voor deze corporatie (anders: de regio)."
+    )
+    bron: Tekst = Field(description="Waar de waarde vandaan komt, bijvoorbeeld 'Woonmonitor Parkstad 2024'.")
+
+    @property
+    def is_stand(self) -> bool:
+        return self.datum is not None and self.van is None and self.tot is None
+
+    @property
+    def is_stroom(self) -> bool:
+        return self.datum is None and self.van is not None and self.tot is not None
+
+    @property
+    def scope(self) -> tuple[str, str] | None:
+        """('gemeente', id), ('corporatie', id), or None for the whole region."""
+        if self.gemeente is not None:
+            return ("gemeente", self.gemeente)
+        if self.corporatie is not None:
+            return ("corporatie", self.corporatie)
+        return None
+
+
+class Metingen(Model):
+    """metingen/<indicator-id>.yaml: gemeten waarden van één indicator door de tijd."""
+
+    indicator: Slug = Field(description="Id van de indicator; gelijk aan de bestandsnaam zonder .yaml.")
+    metingen: list[Meting] = Field(default_factory=list, description="De metingen, in willekeurige volgorde.")

@@ -32,9 +32,10 @@ def validate_sources(
 
 
 def validate_results(
-    results: Iterable[FileResult], *, peildatum: dt.date
+    results: Iterable[FileResult], *, peildatum: dt.date, root: Path | None = None
 ) -> tuple[DataSet, ValidationResult]:
     dataset, findings = assemble(results)
+    dataset.root = root
     findings.extend(check_rules(dataset, peildatum=peildatum))
     return dataset, ValidationResult(dataset.files, findings, dataset.paths).sorted()
 
@@ -43,7 +44,7 @@ def validate_directory(
     root: Path, *, peildatum: dt.date, workers: int | None = None
 ) -> tuple[DataSet, ValidationResult]:
     """Check the data set below ``root/data``."""
-    return validate_results(load_results(root, workers=workers), peildatum=peildatum)
+    return validate_results(load_results(root, workers=workers), peildatum=peildatum, root=root)
 
 
 def load_results(root: Path, *, workers: int | None = None) -> list[FileResult]:

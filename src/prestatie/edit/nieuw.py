@@ -19,6 +19,7 @@ from prestatie.layout import PLACES
 from prestatie.models import PROJECT_STATUSSEN
 from prestatie.selection import resolve, resolve_gemeente, resolve_thema
 from prestatie.suggest import did_you_mean
+from prestatie.targetstate import current_overeenkomsten
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -163,6 +164,13 @@ def new_afspraak(
     folder = root / PLACES["afspraak"].folder()
     ident = _free_id(base, set(dataset.afspraken_by_id), lambda i: (folder / f"{i}.yaml").exists())
     thema_model = dataset.themas_by_id[thema_id]
+    current = current_overeenkomsten(dataset, today)
+    if not current:
+        raise UsageError(
+            "Er is geen overeenkomst om de afspraak onder te zetten: leg eerst de looptijd vast in "
+            "data/regio.yaml of in data/overeenkomsten/<id>.yaml."
+        )
+    overeenkomst = next((o for o in current if o.onderdeel_van is None), current[0])
     text = afspraak_yaml(
         NewAfspraak(
             id=ident,
@@ -170,10 +178,11 @@ def new_afspraak(
             thema=thema_id,
             thema_naam=thema_model.naam,
             trekker=trekker_id,
-            van=regio.periode.van.year,
-            tot=regio.periode.tot.year,
+            van=overeenkomst.periode.van.year,
+            tot=overeenkomst.periode.tot.year,
             nummer=nummer,
             indicatoren=[(i.id, i.eenheid) for i in thema_model.indicatoren],
+            overeenkomst=overeenkomst.id if dataset.has_overeenkomsten else None,
         )
     )
     relative = PLACES["afspraak"].path(id=ident)

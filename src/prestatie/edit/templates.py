@@ -85,6 +85,7 @@ class NewAfspraak:
     tot: int
     nummer: str | None
     indicatoren: list[tuple[str, str]]  # indicator id, eenheid: examples for the doelen
+    overeenkomst: str | None = None  # only when the data set has data/overeenkomsten/
 
 
 def afspraak_yaml(afspraak: NewAfspraak) -> str:
@@ -103,6 +104,12 @@ def afspraak_yaml(afspraak: NewAfspraak) -> str:
         )
     rows += [
         (f"titel: {text_scalar(afspraak.titel)}", "de titel zoals die in rapportages verschijnt"),
+    ]
+    if afspraak.overeenkomst is not None:
+        rows.append(
+            (f"overeenkomst: {afspraak.overeenkomst}", "id van een overeenkomst uit data/overeenkomsten/")
+        )
+    rows += [
         (f"thema: {afspraak.thema}", f"id van een thema uit data/themas.yaml ({afspraak.thema_naam})"),
         ("# omschrijving: >", "optioneel: vrije tekst (Markdown mag); haal de # weg"),
         ("#   Wat de partijen afspreken, in een paar zinnen.", ""),

@@ -17,8 +17,8 @@ _TOLERANCE = 1e-6
 @rule("PA214")
 def periods(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
     regio_years: tuple[int, int] | None = None
-    if dataset.regio is not None:
-        periode = dataset.regio.model.periode
+    periode = dataset.regio.model.periode if dataset.regio is not None else None
+    if dataset.regio is not None and periode is not None:
         if periode.van > periode.tot:
             yield finding_at(
                 dataset.regio,
@@ -39,7 +39,7 @@ def periods(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
                 f"De periode begint in {periode_jaren.van} maar eindigt in {periode_jaren.tot}. "
                 "Controleer 'van' en 'tot': 'van' is het eerste jaar, 'tot' het laatste.",
             )
-        elif regio_years is not None and (
+        elif regio_years is not None and not dataset.has_overeenkomsten and (
             periode_jaren.van < regio_years[0] or periode_jaren.tot > regio_years[1]
         ):
             yield finding_at(

@@ -11,6 +11,7 @@ from prestatie.models import Afspraak, Project
 from prestatie.projectstate import STALE_MONTHS, delivery_in_error, is_stale, is_vertraagd, last_voortgang
 from prestatie.rules.helpers import finding_at
 from prestatie.rules.registry import rule
+from prestatie.targetstate import components
 
 
 @rule("PA301")
@@ -71,10 +72,18 @@ def bijdrage_without_doel(dataset: DataSet, peildatum: dt.date) -> Iterator[Find
         targets = [dataset.afspraken_by_id.get(a) for a in project.afspraken]
         if any(t is None for t in targets):
             continue  # an unknown or broken afspraak: reported elsewhere, cannot know
-        doelen = {d.indicator for t in targets if t is not None for d in t.model.doelen}
+        doelen = {
+            ident
+            for t in targets
+            if t is not None
+            for d in t.model.doelen
+            for ident, _ in components(dataset, d.indicator)
+        }
         for indicator in project.bijdragen:
             if indicator in doelen or indicator not in dataset.indicatoren:
                 continue
+            if dataset.indicatoren[indicator][0].samengesteld is not None:
+                continue  # PA233
             linked = ", ".join(project.afspraken) or "(geen)"
             yield finding_at(
                 loaded,
@@ -94,7 +103,8 @@ def afspraak_without_projects(dataset: DataSet, peildatum: dt.date) -> Iterator[
     linked = {a for p in dataset.projecten for a in p.model.afspraken}
     for loaded in dataset.afspraken:
         afspraak = loaded.model
-        if not afspraak.doelen or afspraak.status == "vervallen" or afspraak.id in linked:
+        from_projects = [d for d in afspraak.doelen if d.bron == "projecten"]
+        if not from_projects or afspraak.status == "vervallen" or afspraak.id in linked:
             continue
         yield finding_at(
             loaded,

@@ -1,0 +1,176 @@
+"""The state of a doel at a peildatum: windows, phased deliveries, metingen.
+
+Shared by validate (the phase rules, the stale-meting warning PA314) and the status
+engine, as ``projectstate`` is for PA301/PA302, so that both always agree.
+
+- The **window** of an afspraak with periode {van: Y1, tot: Y2} runs from 1 January
+  Y1 up to the earlier of the peildatum and 31 December Y2.
+- The **eindstand** applies when the peildatum lies after 31 December Y2 or the
+  afspraak is ``afgerond``.
+- A project **delivers** each phase (``opleveringen``) on its date and the remainder
+  (its ``bijdragen`` minus the phases) on ``opgeleverd``; nothing is counted twice,
+  and the remainder is never negative.
+- A **stand** meting is read as the newest one in a scope on or before a day; a
+  **flow** counts in a window when its ``tot`` lies in it.
+- A stand doel's meting is **stale** (PA314) when the newest one in the region on or
+  before the end of the window is more than 13 months older than that end, or absent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from prestatie.dataset import DataSet
+from prestatie.models import Afspraak, Meting, Metingen, Overeenkomst, Project
+from prestatie.projectstate import months_before
+
+STAND_STALE_MONTHS = 13
+VERANTWOORDING_MONTHS = 6
+
+Scope = tuple[str, str] | None  # ('gemeente', id), ('corporatie', id), None: the region
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    first: dt.date
+    last: dt.date  # inclusive; before ``first`` when the period has not started
+
+    @property
+    def started(self) -> bool:
+        return self.last >= self.first
+
+    def holds(self, day: dt.date) -> bool:
+        return self.first <= day <= self.last
+
+
+def period_end(afspraak: Afspraak) -> dt.date:
+    return dt.date(afspraak.periode.tot, 12, 31)
+
+
+def window(afspraak: Afspraak, peildatum: dt.date) -> Window:
+    """1 January of the first year up to the peildatum or the period's last day, if earlier."""
+    return Window(dt.date(afspraak.periode.van, 1, 1), min(peildatum, period_end(afspraak)))
+
+
+def is_eindstand(afspraak: Afspraak, peildatum: dt.date) -> bool:
+    return afspraak.status == "afgerond" or peildatum > period_end(afspraak)
+
+
+# Indicators and projects: phases and the remainder --------------------------------------------------
+
+
+def phase_total(project: Project, indicator: str) -> float:
+    """What the phases of a project deliver for an indicator, all dates together."""
+    return math.fsum(p.bijdragen.get(indicator, 0.0) for p in project.opleveringen)
+
+
+def deliveries(project: Project, indicator: str) -> list[tuple[dt.date, float]]:
+    """Each delivery of a project for an indicator: (date, amount), phases then remainder.
+
+    The remainder is only there once the project is opgeleverd (with its date). The
+    amounts never add up to more than the bijdrage, however the data is (invalid
+    data aside: phases over the bijdrage are an error, PA227).
+    """
+    total = project.bijdragen.get(indicator, 0.0)
+    result: list[tuple[dt.date, float]] = []
+    delivered = 0.0
+    for phase in project.opleveringen:
+        amount = min(phase.bijdragen.get(indicator, 0.0), max(0.0, total - delivered))
+        if amount:
+            result.append((phase.datum, amount))
+            delivered += amount
+    if project.status == "opgeleverd" and project.opgeleverd is not None:
+        remainder = total - delivered
+        if remainder > 0:
+            result.append((project.opgeleverd, remainder))
+    return result
+
+
+def delivered_in(project: Project, indicator: str, first: dt.date, last: dt.date) -> float:
+    """What the project delivered for the indicator from ``first`` to ``last`` (inclusive)."""
+    return math.fsum(amount for day, amount in deliveries(project, indicator) if first <= day <= last)
+
+
+def delivered_by(project: Project, indicator: str, day: dt.date) -> float:
+    """What the project delivered for the indicator on or before ``day``."""
+    return math.fsum(amount for when, amount in deliveries(project, indicator) if when <= day)
+
+
+def components(dataset: DataSet, indicator: str) -> list[tuple[str, int]]:
+    """The plain indicators of a doel with their sign: itself (+1), or a composite's parts."""
+    found = dataset.indicatoren.get(indicator)
+    if found is None or found[0].samengesteld is None:
+        return [(indicator, 1)]
+    parts = found[0].samengesteld
+    return [*((p, 1) for p in parts.plus), *((m, -1) for m in parts.min)]
+
+
+# Metingen ---------------------------------------------------------------------------
+
+
+def in_scope(metingen: Metingen | None, scope: Scope) -> Iterable[Meting]:
+    if metingen is None:
+        return ()
+    return (m for m in metingen.metingen if m.scope == scope)
+
+
+def newest_stand(metingen: Metingen | None, scope: Scope, day: dt.date) -> Meting | None:
+    """The newest stand in the scope on or before ``day`` (the last one listed on a tie)."""
+    best: Meting | None = None
+    for meting in in_scope(metingen, scope):
+        if meting.is_stand and meting.datum is not None and meting.datum <= day:
+            if best is None or best.datum is None or meting.datum >= best.datum:
+                best = meting
+    return best
+
+
+def flows_in(metingen: Metingen | None, scope: Scope, span: Window) -> list[Meting]:
+    """The flows in the scope whose ``tot`` lies in the window."""
+    return [m for m in in_scope(metingen, scope) if m.is_stroom and m.tot is not None and span.holds(m.tot)]
+
+
+def stand_is_stale(metingen: Metingen | None, scope: Scope, end: dt.date) -> bool:
+    """No stand in the scope on or before ``end``, or the newest is over 13 months older."""
+    newest = newest_stand(metingen, scope, end)
+    return newest is None or newest.datum is None or newest.datum < months_before(end, STAND_STALE_MONTHS)
+
+
+def has_recent_verantwoording(afspraak: Afspraak, peildatum: dt.date) -> bool:
+    """A verantwoording dated in the six months up to and including the peildatum."""
+    since = months_before(peildatum, VERANTWOORDING_MONTHS)
+    return any(since <= v.datum <= peildatum for v in afspraak.verantwoording)
+
+
+# Which overeenkomsten --------------------------------------------------------------------
+
+
+def current_overeenkomsten(dataset: DataSet, peildatum: dt.date) -> list[Overeenkomst]:
+    """Those whose period holds the peildatum (all levels); when none does, the one that
+    ended last before it, with its parts (``onderdeel_van``); before every period, the
+    ones that start first. In file order."""
+    alle = list(dataset.overeenkomsten_by_id.values())
+    running = [o for o in alle if o.periode.van <= peildatum <= o.periode.tot]
+    if running or not alle:
+        return running
+    ended = [o for o in alle if o.periode.tot < peildatum]
+    if ended:
+        last = max(ended, key=lambda o: (o.periode.tot, o.onderdeel_van is None))
+        return with_parts(dataset, last.id)
+    first = min(o.periode.van for o in alle)
+    return [o for o in alle if o.periode.van == first]
+
+
+def with_parts(dataset: DataSet, ident: str) -> list[Overeenkomst]:
+    """An overeenkomst and every overeenkomst that is (through others) onderdeel_van it."""
+    chosen = {ident}
+    grew = True
+    while grew:
+        grew = False
+        for o in dataset.overeenkomsten_by_id.values():
+            if o.onderdeel_van in chosen and o.id not in chosen:
+                chosen.add(o.id)
+                grew = True
+    return [o for o in dataset.overeenkomsten_by_id.values() if o.id in chosen]
