@@ -11,7 +11,15 @@ behind it (``diff_revisions`` + the text rendering) in a fresh process. The
 difference is the command-line start-up that every prestatie command pays, shown
 on its own as ``prestatie --version``.
 
-    python benchmarks/diff.py [--projects 10000] [--changed 50] [--runs 7]
+Then the pull-request summary, ``prestatie status --vergelijk rev1 --format markdown``
+in the working tree (at rev2): the verdicts that move plus the same diff. Timed in
+turns with ``prestatie diff rev1 rev2`` and ``prestatie status`` (wall and CPU time,
+median of ``--summary-runs``); target: at most 2 times the diff alone. The summary
+has to know every afspraak's gerealiseerd at both sides, so it reads and checks every
+file once (those unchanged since rev1 are shared by both sides): the ratio to
+``prestatie status`` shows what the second side adds.
+
+    python benchmarks/diff.py [--projects 10000] [--changed 50] [--runs 7] [--summary-runs 3]
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import generate  # noqa: E402
-from timing import arguments, timed  # noqa: E402
+from timing import alternating, arguments, runs_text, timed  # noqa: E402
 
 BASELINE = r"""
 import subprocess, sys, yaml
@@ -96,6 +104,7 @@ def median_time(command: list[str], cwd: Path, runs: int) -> float:
 def main() -> None:
     parser = arguments(__doc__, runs=7)
     parser.add_argument("--changed", type=int, default=50)
+    parser.add_argument("--summary-runs", type=int, default=3, help="runs of the summary comparison")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="prestatie-diff-bench-"))
     try:
@@ -108,6 +117,13 @@ def main() -> None:
         library = median_time([python, "-c", LIBRARY, "rev1", "rev2"], root, args.runs)
         startup = median_time([python, "-m", "prestatie", "--version"], root, args.runs)
         baseline = median_time([python, "-c", BASELINE, "rev1", "rev2"], root, args.runs)
+        summary_command = [python, "-m", "prestatie", "status", "--vergelijk", "rev1", "--format", "markdown",
+                           "--data", str(root)]  # fmt: skip
+        check = subprocess.run(summary_command, cwd=root, capture_output=True, text=True, check=True)
+        assert "## Wijzigingen sinds rev1" in check.stdout, check.stdout[:500]
+        status_command = [python, "-m", "prestatie", "status", "--data", str(root)]
+        turns = {"diff": diff_command, "samenvatting": summary_command, "status": status_command}
+        wall, cpu = alternating(turns, args.summary_runs)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     print(f"{args.projects} projecten, {args.changed} gewijzigde bestanden, mediaan van {args.runs} runs")
@@ -118,6 +134,23 @@ def main() -> None:
           f"   verhouding {library / baseline:.2f}")
     print(f"ter vergelijking: prestatie --version (opstarten CLI):     {startup * 1000:7.1f} ms")
     print("doel: verhouding hoogstens 2")
+    print()
+    med = {name: statistics.median(times) for name, times in wall.items()}
+    cpu_med = {name: statistics.median(times) for name, times in cpu.items()}
+    print(f"samenvatting voor een pull request, mediaan van {args.summary_runs} runs om de beurt "
+          "(wand / CPU):")
+    for name, label in (
+        ("diff", "prestatie diff rev1 rev2                        "),
+        ("samenvatting", "prestatie status --vergelijk rev1 -f markdown   "),
+        ("status", "prestatie status (één kant, ter vergelijking)   "),
+    ):
+        print(f"{label} {med[name]:6.2f} s / {cpu_med[name]:6.2f} s   ({runs_text(wall[name])})")
+    ratio = med["samenvatting"] / med["diff"]
+    cpu_ratio = cpu_med["samenvatting"] / cpu_med["diff"]
+    print(f"verhouding samenvatting / diff:   {ratio:.2f} (wand), {cpu_ratio:.2f} (CPU)"
+          f"   doel: hoogstens 2 -> {'gehaald' if ratio <= 2 else 'NIET gehaald'}")
+    print(f"verhouding samenvatting / status: {med['samenvatting'] / med['status']:.2f} (wand), "
+          f"{cpu_med['samenvatting'] / cpu_med['status']:.2f} (CPU)")
 
 
 if __name__ == "__main__":
