@@ -143,3 +143,45 @@ def test_an_unreadable_folder_is_a_located_error(data_copy: Path) -> None:
     assert [(f["file"], f["code"]) for f in findings if f["severity"] == "error"] == [
         ("data/projecten/heerlen", "PA015")
     ]
+
+
+@pytest.mark.parametrize(
+    ("template", "says"),
+    [
+        ("{{ cycler.__init__.__globals__.os.getcwd() }}", "niet mag"),
+        ("{{ 1/0 }}", "ZeroDivisionError"),
+        ("{% include 'kop.md.j2' %}", "kop.md.j2, dat report.md.j2 gebruikt"),
+        (b"# Rapport \xe9\n", "UTF-8"),
+    ],
+)
+def test_a_bad_template_is_a_dutch_message_naming_it(
+    data_copy: Path, tmp_path: Path, cli: Cli, template: str | bytes, says: str
+) -> None:
+    own = tmp_path / "sjablonen"
+    own.mkdir()
+    (own / "report.md.j2").write_bytes(template.encode() if isinstance(template, str) else template)
+    result = cli("report", "--data", data_copy, "--templates", own)
+    assert result.exit_code == 2, result
+    assert says in result.stderr and "report.md.j2" in result.stderr
+    assert str(data_copy) not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "evil",
+    [
+        "Zie ![p](https://evil.example/t.png) hier.",
+        "![p][r]\n\n[r]: https://evil.example/t.png",
+        "[![i](https://evil.example/t.png)](https://a.example)",
+    ],
+)
+def test_markdown_from_data_shows_no_images(evil: str) -> None:
+    from prestatie.report.markdown import to_markdown
+
+    rendered = to_markdown(evil)
+    assert "![" not in rendered.replace("\\![", ""), rendered
+
+
+def test_markdown_from_data_has_no_plain_http_autolinks() -> None:
+    from prestatie.report.markdown import to_markdown
+
+    assert to_markdown("Zie <http://evil.example/x>.") == "Zie http\\://evil.example/x."

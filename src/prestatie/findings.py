@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from prestatie.neutral import shown
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -52,8 +54,8 @@ def finding_line(finding: Finding, *, file: str | None = None) -> str:
     ``file`` names the file (or more, e.g. the side of a diff) where the line does not
     stand under a heading that names it already.
     """
-    where = position(finding) if file is None else f"{file}, {position(finding)}"
-    return f"{where}: {label(finding)}  {finding.message}"
+    where = position(finding) if file is None else f"{shown(file)}, {position(finding)}"
+    return f"{where}: {label(finding)}  {shown(finding.message)}"
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ from prestatie.codes import raised_here, severity_of
 from prestatie.errors import UsageError
 from prestatie.findings import Finding
 from prestatie.layout import DATA_DIR
+from prestatie.neutral import shown
 from prestatie.yamlread import MAX_BYTES, too_big_message
 
 RAISES = raised_here("PA014", "PA015")
@@ -92,12 +93,8 @@ def data_root(root: Path) -> Path:
 
 
 def display(text: str) -> str:
-    """A path as text that can be printed: bytes that are not UTF-8 become \\xNN."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(text).decode("utf-8", "backslashreplace")
-    return text
+    """A path as text that can be printed on one line: undecodable bytes as \\xNN, controls escaped."""
+    return shown(text)
 
 
 def refused(path: str, code: str, message: str) -> SourceFile:
@@ -151,8 +148,9 @@ def walk_directory(root: Path) -> Iterator[FileToRead | SourceFile]:
                 yield refused(
                     shown,
                     "PA015",
-                    "Deze bestandsnaam is geen geldige UTF-8; prestatie leest het bestand niet. "
-                    "Geef het een naam van letters, cijfers en koppeltekens.",
+                    "Deze bestandsnaam is geen geldige UTF-8 of bevat stuurtekens (zoals een "
+                    "regeleinde); prestatie leest het bestand niet. Geef het een naam van letters, "
+                    "cijfers en koppeltekens.",
                 )
                 continue
             yield FileToRead(shown, absolute)

@@ -22,6 +22,7 @@ from prestatie.cli import (  # noqa: F401
 from prestatie.cli.app import app
 from prestatie.cli.dutch_help import make_dutch
 from prestatie.cli.error_handler import closed_pipe, run
+from prestatie.neutral import neutralise_standard_streams
 
 
 def command() -> Any:
@@ -39,6 +40,7 @@ def _tolerant_streams() -> None:
 
 def main() -> None:
     _tolerant_streams()
+    neutralise_standard_streams()
     code = run(command())
     try:
         sys.stdout.flush()

@@ -113,11 +113,18 @@ def _inline(children: Sequence[Token]) -> str:
         elif kind in ("em_open", "em_close"):
             parts.append("*")
         elif kind == "link_open":
-            links.append(str(token.attrGet("href") or ""))
+            href = str(token.attrGet("href") or "")
+            if token.markup == "autolink" and not href.lower().startswith("https:"):
+                links.append("")  # <http://…>: shown as text, as a bare URL is
+                continue
+            if parts and parts[-1].endswith("!"):
+                parts[-1] = parts[-1][:-1] + "\\!"  # '!' before '[': never an image
+            links.append(href)
             parts.append("[")
         elif kind == "link_close":
             href = links.pop() if links else ""
-            parts.append(f"]({_link_destination(href)})")
+            if href:
+                parts.append(f"]({_link_destination(href)})")
         else:  # anything else: its text, literally
             parts.append(escape(token.content))
     return " ".join("".join(parts).split(" ")).strip()

@@ -10,6 +10,11 @@ safe HTML it made itself. Markdown: every value passes ``finalize``, which escap
 it as literal Markdown on one line (pipes too), unless it is ``MarkdownText`` that
 a filter below made. Both use StrictUndefined: a misspelt name is an error, not
 an empty cell.
+
+A ``--templates`` folder is trusted input (it decides what a report says), but it
+is still rendered in Jinja's sandbox: a template cannot reach Python internals
+(``cycler.__init__.__globals__``), and every error in it is a Dutch message that
+names the template, never a crash.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+import jinja2.exceptions
+import jinja2.sandbox
 from markupsafe import Markup
 
 from prestatie import dutch
@@ -102,7 +109,7 @@ def environment(kind: Format, templates: Path | None = None) -> jinja2.Environme
     """The Jinja2 environment for ``kind``, with ``templates`` searched first."""
     filters = _common_filters()
     html = kind == "html"
-    env = jinja2.Environment(
+    env = jinja2.sandbox.SandboxedEnvironment(
         loader=_loader(templates),
         autoescape=html,  # Markdown escapes through its finalize instead
         undefined=jinja2.StrictUndefined,
@@ -128,8 +135,23 @@ def render(name: str, kind: Format, data: dict[str, Any], templates: Path | None
     try:
         template = env.get_template(filename)
         return template.render(data)
-    except jinja2.TemplateNotFound:
-        raise UsageError(f"Het sjabloon {filename} is niet gevonden.") from None
+    except jinja2.TemplateNotFound as exc:
+        if exc.name == filename:
+            raise UsageError(f"Het sjabloon {filename} is niet gevonden.") from None
+        raise UsageError(
+            f"Het sjabloon {exc.name}, dat {filename} gebruikt (include, import of extends), is niet "
+            "gevonden. Zet het in de map van --templates of pas de naam aan."
+        ) from None
+    except UnicodeDecodeError:
+        raise UsageError(
+            f"Het sjabloon {filename} (of een sjabloon dat het gebruikt) is niet als UTF-8 opgeslagen. "
+            "Sla het op als UTF-8."
+        ) from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise UsageError(
+            f"Het sjabloon {filename} probeert iets wat een sjabloon niet mag ({exc}). Een sjabloon "
+            "mag alleen de gegevens van het rapport opmaken."
+        ) from None
     except jinja2.TemplateSyntaxError as exc:
         raise UsageError(
             f"Het sjabloon {exc.filename or filename} bevat een fout op regel {exc.lineno}: {exc.message}"
@@ -138,4 +160,9 @@ def render(name: str, kind: Format, data: dict[str, Any], templates: Path | None
         raise UsageError(
             f"Het sjabloon {filename} gebruikt een waarde die niet bestaat ({exc.message}). "
             "Controleer de namen in het sjabloon."
+        ) from None
+    except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as exc:
+        raise UsageError(
+            f"Het sjabloon {filename} gaf een fout bij het invullen ({type(exc).__name__}: {exc}). "
+            "Controleer de berekeningen en namen in het sjabloon."
         ) from None

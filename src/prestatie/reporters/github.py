@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from prestatie.findings import ValidationResult
+from prestatie.neutral import shown_lines
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    encoded = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return shown_lines(encoded)  # and escape codes never reach the log
 
 
 def _escape_property(text: str) -> str:

@@ -30,9 +30,7 @@ def as_element(result: ValidationResult) -> ET.Element:
     for finding in result.findings:
         per_file[finding.file].append(finding)
     files = sorted(set(result.checked) | set(per_file))
-    failures = sum(
-        1 for file in files if any(f.severity is Severity.ERROR for f in per_file.get(file, []))
-    )
+    failures = sum(1 for file in files if any(f.severity is Severity.ERROR for f in per_file.get(file, [])))
     counts = {"tests": str(len(files)), "failures": str(failures), "errors": "0"}
     suites = ET.Element("testsuites", {"name": SUITE, **counts})
     suite = ET.SubElement(suites, "testsuite", {"name": SUITE, **counts, "skipped": "0", "time": "0"})

@@ -15,6 +15,7 @@ from rich.text import Text
 from prestatie.codes import CODES
 from prestatie.dutch import meervoud
 from prestatie.findings import Finding, Severity, ValidationResult, label, position
+from prestatie.neutral import shown, shown_lines
 
 SourceLine = Callable[[str, int], str | None]
 
@@ -31,6 +32,29 @@ def summary(result: ValidationResult) -> str:
 Segment = tuple[str, str]  # text and its Rich style ("" for none)
 
 
+# At most this many characters of a source line are shown: around the column, so
+# that a long line (a whole file on one line) is not printed once per finding.
+ECHO_WIDTH = 200
+
+
+def echo_excerpt(line: str, column: int) -> tuple[str, int]:
+    """The part of ``line`` shown under a finding, and the finding's column in it.
+
+    Tabs count as one space (as YAML columns do); control characters are escaped;
+    a line longer than ECHO_WIDTH is cut around the column, with '…' where it was cut.
+    """
+    column = min(max(column, 1), len(line) + 1)
+    start, end = 0, len(line)
+    if len(line) > ECHO_WIDTH:
+        start = max(0, min(column - 1 - ECHO_WIDTH // 2, len(line) - ECHO_WIDTH))
+        end = start + ECHO_WIDTH
+    before = shown(line[start : column - 1].expandtabs(1))
+    after = shown(line[column - 1 : end].expandtabs(1))
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(line) else ""
+    return lead + before + after + tail, len(lead) + len(before) + 1
+
+
 def _finding_segments(finding: Finding, source_line: SourceLine) -> list[Segment]:
     style = "bold red" if finding.severity is Severity.ERROR else "bold yellow"
     # The parts of findings.finding_line, each with its style.
@@ -38,16 +62,17 @@ def _finding_segments(finding: Finding, source_line: SourceLine) -> list[Segment
         ("\n  ", ""),
         (f"{position(finding)}: ", "dim"),
         (label(finding), style),
-        (f"  {finding.message}", ""),
+        (f"  {shown(finding.message)}", ""),
     ]
     if CODES[finding.code].echo and finding.line > 0:
         line = source_line(finding.file, finding.line)
         if line is not None:
             number = str(finding.line)
-            marker = " " * (max(finding.column, 1) - 1) + "^"
+            excerpt, column = echo_excerpt(line.rstrip("\r\n"), finding.column)
+            marker = " " * (column - 1) + "^"
             segments += [
                 (f"\n    {number} | ", "dim"),
-                (line.rstrip("\r\n").expandtabs(1), ""),
+                (excerpt, ""),
                 (f"\n    {' ' * len(number)} | ", "dim"),
                 (marker, style),
             ]
@@ -55,7 +80,7 @@ def _finding_segments(finding: Finding, source_line: SourceLine) -> list[Segment
 
 
 def _file_segments(file: str, findings: Iterable[Finding], source_line: SourceLine) -> list[Segment]:
-    segments: list[Segment] = [(file, "bold")]
+    segments: list[Segment] = [(shown(file), "bold")]
     for finding in findings:
         segments += _finding_segments(finding, source_line)
     segments.append(("\n", ""))
@@ -76,7 +101,7 @@ def write(result: ValidationResult, console: Console, source_line: SourceLine) -
     closing = summary(result)
     if console.no_color or console.color_system is None:
         plain = "".join("".join(text for text, _ in block) + "\n" for block in blocks)
-        console.file.write(plain + closing + "\n")
+        console.file.write(shown_lines(plain + closing + "\n"))
         console.file.flush()
         return
     for block in blocks:

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from prestatie.dutch import DASH, balk, datum, datum_kort, kort, meervoud, procent
+from prestatie.neutral import shown_lines
 from prestatie.status.model import (
     AANDACHT,
     ACHTER,
@@ -156,7 +157,7 @@ def _project_list(console: Console, entries: Iterable[tuple[str, str]]) -> None:
     if not lines:
         return
     if console.color_system is None:  # no styles to show: plain lines, no Rich rendering
-        console.file.write("\n".join(lines) + "\n")
+        console.file.write(shown_lines("\n".join(lines) + "\n"))
         return
     text = Text("\n".join(lines))
     offsets = [0]
@@ -174,10 +175,7 @@ def _gepland(day: dt.date) -> str:
 def _vertraagd(console: Console, projects: Iterable[VertraagdProject]) -> None:
     _project_list(
         console,
-        (
-            (p.id, f"{p.naam} · {p.gemeente} · {p.status} · {_gepland(p.oplevering)}")
-            for p in projects
-        ),
+        ((p.id, f"{p.naam} · {p.gemeente} · {p.status} · {_gepland(p.oplevering)}") for p in projects),
     )
 
 
