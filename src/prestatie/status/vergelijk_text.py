@@ -86,8 +86,8 @@ def inleiding(vergelijking: StatusVergelijking) -> str:
     when = f"peildatum {dutch.datum(vergelijking.peildatum)}"
     if count == 0:
         return f"Geen afspraak verandert van oordeel of gerealiseerd ({sides}, {when})."
-    noun = "afspraak verandert" if count == 1 else "afspraken veranderen"
-    return f"{count} {noun} van oordeel of gerealiseerd ({sides}, {when})."
+    changed = dutch.meervoud(count, "afspraak verandert", "afspraken veranderen")
+    return f"{changed} van oordeel of gerealiseerd ({sides}, {when})."
 
 
 def render(vergelijking: StatusVergelijking) -> str:
