@@ -9,7 +9,9 @@ ratio at most 2.
 Two figures for prestatie: the command as a user runs it, and the library call
 behind it (``diff_revisions`` + the text rendering) in a fresh process. The
 difference is the command-line start-up that every prestatie command pays, shown
-on its own as ``prestatie --version``.
+on its own as ``prestatie --version``. A third figure is the command with
+``--corporatie``, which also reads every project file at the newest side (an
+afspraak is kept when a project of the corporatie is linked to it, as in status).
 
 Then the pull-request summary, ``prestatie status --vergelijk rev1 --format markdown``
 in the working tree (at rev2): the verdicts that move plus the same diff. Timed in
@@ -115,6 +117,7 @@ def main() -> None:
         assert f"{args.changed} projecten gewijzigd" in check.stdout, check.stdout[:500]
         diff = median_time(diff_command, root, args.runs)
         library = median_time([python, "-c", LIBRARY, "rev1", "rev2"], root, args.runs)
+        corporatie = median_time([*diff_command, "--corporatie", "weller"], root, args.runs)
         startup = median_time([python, "-m", "prestatie", "--version"], root, args.runs)
         baseline = median_time([python, "-c", BASELINE, "rev1", "rev2"], root, args.runs)
         summary_command = [python, "-m", "prestatie", "status", "--vergelijk", "rev1", "--format", "markdown",
@@ -132,6 +135,8 @@ def main() -> None:
           f"   verhouding {diff / baseline:.2f}")
     print(f"diff_revisions + tekst (bibliotheek, eigen proces):        {library * 1000:7.1f} ms"
           f"   verhouding {library / baseline:.2f}")
+    print(f"prestatie diff rev1 rev2 --corporatie weller:              {corporatie * 1000:7.1f} ms"
+          f"   verhouding {corporatie / baseline:.2f}")
     print(f"ter vergelijking: prestatie --version (opstarten CLI):     {startup * 1000:7.1f} ms")
     print("doel: verhouding hoogstens 2")
     print()

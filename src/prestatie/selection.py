@@ -96,7 +96,12 @@ class Selection:
         return self.thema is None or any(afspraak_themas.get(a) == self.thema for a in project.afspraken)
 
     def linked(self, projects: Iterable[ProjectFacts]) -> set[str]:
-        """The ids of the afspraken that a project counting for the selection links to."""
+        """The ids of the afspraken that a project counting for the selection links to.
+
+        Only --corporatie needs them (see ``afspraak``); without it, none are collected.
+        """
+        if self.corporatie is None:
+            return set()
         return {a for p in projects if self.counts(p) for a in p.afspraken}
 
     def afspraak(self, afspraak: AfspraakFacts, linked: Collection[str]) -> bool:

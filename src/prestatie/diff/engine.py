@@ -8,7 +8,7 @@ a file deleted in one place and added in another with the same id.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from prestatie.diff.scope import (
 )
 from prestatie.gitsource import BlobReader, Change, GitRepo, Revision, commit_date, entry_problem
 from prestatie.layout import DATA_DIR, PLACES, Kind, kind_of, stem
+from prestatie.selection import ProjectFacts
 from prestatie.source import FileToRead, SourceFile, read_file
 from prestatie.yamlread import read_yaml
 
@@ -172,11 +173,14 @@ class _Sides:
             versions.append((old, new))
         return versions, context_files, contents[:commits]
 
-    def documents(self, kind: Kind, known: Mapping[str, Any]) -> dict[str, Any]:
+    def documents(
+        self, kind: Kind, known: Mapping[str, Any], *, mentioning: Collection[str] | None = None
+    ) -> dict[str, Any]:
         """The plain data of every file of ``kind`` at the new side: path -> data (None: unreadable).
 
         ``known`` holds the data of the files at the new side that the diff has already
-        parsed (path -> data): they are not read twice.
+        parsed (path -> data): they are not read twice. With ``mentioning``, a file whose
+        text contains none of those words is not parsed (its data is None).
         """
         place = PLACES[kind]
         sources: dict[str, SourceFile] = {}
@@ -197,6 +201,13 @@ class _Sides:
                 e.path: SourceFile(e.path, raw)
                 for e, raw in zip(unread, raws, strict=True)
                 if raw is not None
+            }
+        if mentioning is not None:
+            needles = [word.encode("utf-8") for word in mentioning]
+            sources = {
+                path: source
+                for path, source in sources.items()
+                if source.raw is not None and any(needle in source.raw for needle in needles)
             }
         return {path: known[path] if path in known else plain_data(sources.get(path), kind) for path in paths}
 
@@ -225,8 +236,13 @@ def diff_between(
     gemeente: str | None = None,
     corporatie: str | None = None,
     thema: str | None = None,
+    projecten: Iterable[ProjectFacts] | None = None,
 ) -> DataDiff:
-    """What changed in the data from revision ``old`` to ``new`` (None: the working tree)."""
+    """What changed in the data from revision ``old`` to ``new`` (None: the working tree).
+
+    ``projecten``: the projects at ``new``, when the caller has read them already (the
+    report has); otherwise --corporatie reads the project files that it needs.
+    """
     changes = [c for c in repo.changed_files(old.commit, new.commit if new else None)
                if kind_of(c.old_path) or kind_of(c.new_path)]  # fmt: skip
     context = [PLACES["regio"].path(), PLACES["themas"].path()]
@@ -244,10 +260,20 @@ def diff_between(
         if selection.thema is not None:
             themas = afspraak_themas(sides.documents("afspraak", newest["afspraak"]))
             scope = replace(scope, afspraak_themas=themas)
-        if selection.corporatie is not None:
-            projecten = sides.documents("project", newest["project"]).values()
-            linked = selection.linked(plain_project(mapping(d)) for d in projecten if d is not None)
-            scope = replace(scope, linked=linked)
+        # --corporatie keeps an afspraak with a project of the corporatie linked to it: only
+        # the changed afspraken are asked about, and only files that name one can link to it.
+        changed = {
+            text(mapping(v.data), "id") or stem(v.path)
+            for k, *vs in pairs
+            if k == "afspraak"
+            for v in vs
+            if v
+        }
+        if selection.corporatie is not None and changed:
+            if projecten is None:
+                read = sides.documents("project", newest["project"], mentioning=changed).values()
+                projecten = [plain_project(mapping(d)) for d in read if d is not None]
+            scope = replace(scope, linked=selection.linked(projecten))
     result = DataDiff(
         van=Kant(old.name, old.commit, commit_date(commits[0])),
         tot=Kant(new.name, new.commit, commit_date(commits[1])) if new else Kant(None, None),

@@ -109,7 +109,10 @@ def make_report(
             from prestatie.diff.engine import diff_between
             from prestatie.report.changes import change_section
 
-            diff = diff_between(repo, old, new, gemeente=gemeente_id, corporatie=corporatie, thema=thema)
+            projecten = [p.model for p in dataset.projecten]  # the data at the diff's newest side
+            diff = diff_between(
+                repo, old, new, gemeente=gemeente_id, corporatie=corporatie, thema=thema, projecten=projecten
+            )
             data["wijzigingen"] = change_section(diff)
         return data
 
