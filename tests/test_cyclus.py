@@ -211,3 +211,29 @@ def test_without_cyclus_files(cli: Callable[..., Any], data_copy: Path) -> None:
         path.unlink()
     result = cli("cyclus", "--data", data_copy)
     assert result.exit_code == 2 and "prestatie nieuw cyclus" in result.stderr
+
+
+# the briefing ------------------------------------------------------------------------
+
+
+def test_briefing_has_a_jaarcyclus_section(cli: Callable[..., Any]) -> None:
+    md = cli("report", "--gemeente", "Landgraaf", "--per", PLANTED).stdout
+    section = md[md.index("## Jaarcyclus 2026") : md.index("## Projecten")]
+    assert "Bod ontvangen van HEEMwonen, Weller, Woonpunt en Wonen Limburg." in section
+    assert "Nog geen bod van Wonen Zuid." in section
+    assert "Ondertekend met HEEMwonen en Woonpunt." in section
+    assert "| Wonen Zuid | geen bod | – | – | – |" in section
+    assert "- **Wonen Zuid**: Er is nog geen bod" in section and "(PA330)" in section
+    html = cli("report", "--gemeente", "Heerlen", "--per", PLANTED, "--format", "html").stdout
+    start = html.index('<section class="jaarcyclus"')
+    part = html[start : html.index("</section>", start)]
+    assert '<h2 id="jaarcyclus">Jaarcyclus 2026</h2>' in part
+    assert "<strong>Woonpunt</strong>: Het overleg loopt sinds 20 mei 2026" in part
+    assert "tot en met 18 december 2026" in part
+
+
+def test_briefing_without_a_gemeente_or_a_cycle_has_no_section(cli: Callable[..., Any]) -> None:
+    assert "Jaarcyclus" not in cli("report", "--per", PLANTED).stdout
+    assert "Jaarcyclus" not in cli("report", "--gemeente", "Kerkrade", "--per", "2024-12-31").stdout
+    complete = cli("report", "--gemeente", "Kerkrade", "--per", "2025-12-31").stdout
+    assert "## Jaarcyclus 2025" in complete and "Niets in de jaarcyclus is te laat." in complete

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from prestatie import __version__
+from prestatie.cyclus.briefing import jaarcyclus_section
 from prestatie.dataset import DataSet
 from prestatie.dutch import meervoud, opsomming
 from prestatie.models import Project
@@ -387,6 +388,9 @@ def build_report(
         "themas": themas,
         "projecten": rows,
         "actie": actions,
+        "jaarcyclus": jaarcyclus_section(
+            dataset, status.peildatum, status.filter.gemeente, status.filter.corporatie
+        ),
         "voortgang": _recent(dataset, projects, status.peildatum),
         "recent_maanden": RECENT_MONTHS,
         "colofon": _colophon(status.peildatum, generated, revision),
