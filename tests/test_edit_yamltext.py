@@ -22,9 +22,8 @@ def test_every_shipped_project_keeps_its_untouched_lines(data_copy: Path, source
     before = path.read_bytes().splitlines(keepends=True)
     text = path.read_text(encoding="utf-8")
     new_status = "uitvoering" if "\nstatus: uitvoering" not in text else "voorbereiding"
-    record_progress(
-        data_copy, path.stem, "Stand: zie het verslag, fase 2.", status=new_status, datum=dt.date(2024, 1, 2)
-    )
+    today = dt.date.today()  # after every entry, so the entry goes at the end
+    record_progress(data_copy, path.stem, "Stand: zie het verslag, fase 2.", status=new_status, datum=today)
     after = path.read_bytes().splitlines(keepends=True)
     changed_old: list[bytes] = []
     for tag, i1, i2, _, _ in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
@@ -33,7 +32,10 @@ def test_every_shipped_project_keeps_its_untouched_lines(data_copy: Path, source
     # Only the status line and (when the project was opgeleverd) the opgeleverd line change.
     assert all(line.startswith((b"status:", b"opgeleverd:")) for line in changed_old), changed_old
     assert len(after) - len(before) == 2
-    assert after[-2:] == [b"  - datum: 2024-01-02\n", b'    toelichting: "Stand: zie het verslag, fase 2."\n']
+    assert after[-2:] == [
+        f"  - datum: {today.isoformat()}\n".encode(),
+        b'    toelichting: "Stand: zie het verslag, fase 2."\n',
+    ]
     _, result = validate_directory(data_copy, peildatum=dt.date.today())
     assert [f for f in result.findings if f.file.endswith(path.name) and f.severity == "error"] == []
 

@@ -299,3 +299,50 @@ def test_refuses_when_the_file_changes_while_the_command_runs(
         voortgang_module.record_progress(data_copy, "kerkrade-test-project", "Start")
     assert b"# opgeslagen in de editor" in path.read_bytes()
     assert b"toelichting: Start" not in path.read_bytes()
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_an_earlier_date_is_inserted_in_date_order(
+    data_copy: Path, cli: Callable[..., Any], newline: str
+) -> None:
+    path = _write(data_copy, ODD, newline)
+    result = cli("voortgang", "kerkrade-test-project", "Gevel klaar", "--datum", "2024-01-15", "--data", data_copy)
+    assert result.exit_code == 0, result.stderr
+    expected = ODD.replace(
+        "  - datum: 2024-02-01\n",
+        "  - datum: 2024-01-15\n    toelichting: Gevel klaar\n  - datum: 2024-02-01\n",
+    )
+    assert path.read_bytes() == expected.replace("\n", newline).encode("utf-8")
+    assert "PA307" not in result.stdout + result.stderr
+    _validate_ok(cli, data_copy)
+
+
+def test_an_earlier_date_in_a_flow_style_list_is_inserted_in_date_order(
+    data_copy: Path, cli: Callable[..., Any]
+) -> None:
+    text = ODD.split("voortgang:\n")[0] + (
+        "voortgang:\n  - {datum: 2023-11-01, toelichting: Ruwbouw gereed.}\n"
+        "  - {datum: 2024-12-01, toelichting: Opgeleverd aan de huurders.}\n"
+    )
+    path = _write(data_copy, text, "\n")
+    result = cli("voortgang", "kerkrade-test-project", "Sleutels", "--datum", "2024-11-20", "--data", data_copy)
+    assert result.exit_code == 0, result.stderr
+    assert path.read_text(encoding="utf-8") == text.replace(
+        "  - {datum: 2024-12-01", "  - {datum: 2024-11-20, toelichting: Sleutels}\n  - {datum: 2024-12-01"
+    )
+
+
+def test_the_same_day_goes_below_the_entries_of_that_day() -> None:
+    day = dt.date(2024, 2, 1)
+    assert voortgang_module.insert_index([dt.date(2023, 11, 1), day], day) == 2
+    assert voortgang_module.insert_index([dt.date(2023, 11, 1), day], dt.date(2024, 1, 1)) == 1
+    assert voortgang_module.insert_index([], day) == 0
+
+
+def test_a_future_voortgang_date_is_refused(data_copy: Path, cli: Callable[..., Any]) -> None:
+    path = _write(data_copy, ODD, "\n")
+    future = (dt.date.today() + dt.timedelta(days=50)).isoformat()
+    result = cli("voortgang", "kerkrade-test-project", "Later", "--datum", future, "--data", data_copy)
+    assert result.exit_code == 2
+    assert f"De datum {future} ligt in de toekomst; voortgang beschrijft wat er al is gebeurd." in result.stderr
+    assert path.read_text(encoding="utf-8") == ODD

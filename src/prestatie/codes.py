@@ -107,6 +107,8 @@ CODES: dict[str, Code] = {
         Code("PA304", _W, "Afspraak met doelen heeft geen projecten"),
         Code("PA305", _W, "Trekker staat niet bij de partijen"),
         Code("PA306", _W, "Tekst na ' #' valt weg als commentaar"),
+        Code("PA307", _W, "Voortgang niet op datumvolgorde"),
+        Code("PA308", _W, "Voortgang in de toekomst"),
         # Version 2 warnings
         Code("PA310", _W, "Afspraak loopt nog na de overeenkomst"),
         Code("PA311", _W, "Overeenkomst is niet ondertekend"),

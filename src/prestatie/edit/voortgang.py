@@ -47,6 +47,20 @@ class _Change:
     clear_opgeleverd: bool
     datum: dt.date
     toelichting: str
+    index: int  # where the entry goes in the voortgang list (date order)
+
+
+def insert_index(dates: list[dt.date], datum: dt.date) -> int:
+    """Where a voortgang entry dated ``datum`` goes: newest at the bottom.
+
+    After every entry dated on or before it, so that on the same day the newest
+    entry is still the last; in a list that is out of order, just above the trailing
+    entries dated later.
+    """
+    index = len(dates)
+    while index > 0 and dates[index - 1] > datum:
+        index -= 1
+    return index
 
 
 @holding_data_lock
@@ -95,12 +109,18 @@ def record_progress(
             f"De datum {datum.isoformat()} ligt in de toekomst; een project is pas opgeleverd als het "
             "klaar is. Leg de oplevering vast op of na die dag, of laat --datum weg (vandaag)."
         )
+    if datum > today:
+        raise UsageError(
+            f"De datum {datum.isoformat()} ligt in de toekomst; voortgang beschrijft wat er al is "
+            "gebeurd. Controleer de datum, of laat --datum weg (vandaag)."
+        )
     change = _Change(
         new_status=new_status if new_status != project.status else None,
         set_opgeleverd=datum if becomes else None,
         clear_opgeleverd=leaves and project.opgeleverd is not None,
         datum=datum,
         toelichting=toelichting,
+        index=insert_index([entry.datum for entry in project.voortgang], datum),
     )
     path = root / loaded.file
     if path.is_symlink():  # a link inside data/ (the reader refuses others): edit its target
@@ -134,8 +154,9 @@ def _expected(raw: bytes, change: _Change, file: str) -> Any:
         data[OPGELEVERD] = change.set_opgeleverd
     if change.clear_opgeleverd:
         data[OPGELEVERD] = None
-    entries = data.get("voortgang") or []
-    data["voortgang"] = [*entries, {"datum": change.datum, "toelichting": change.toelichting}]
+    entries = list(data.get("voortgang") or [])
+    entries.insert(change.index, {"datum": change.datum, "toelichting": change.toelichting})
+    data["voortgang"] = entries
     return data
 
 
@@ -159,6 +180,7 @@ def _line_by_line(raw: bytes, change: _Change) -> bytes:
     text.append_item(
         "voortgang",
         [("datum", change.datum), ("toelichting", change.toelichting)],
+        before=change.index,
     )
     return text.encode()
 
@@ -182,9 +204,10 @@ def _round_trip(raw: bytes, change: _Change) -> bytes:
             entries = CommentedSeq()
             document["voortgang"] = entries
         entry = CommentedMap([("datum", change.datum), ("toelichting", change.toelichting)])
-        if entries and isinstance(entries[-1], CommentedMap) and entries[-1].fa.flow_style():
+        neighbour = entries[min(change.index, len(entries) - 1)] if entries else None
+        if isinstance(neighbour, CommentedMap) and neighbour.fa.flow_style():
             entry.fa.set_flow_style()
-        entries.append(entry)
+        entries.insert(change.index, entry)
 
     return roundtrip(raw, apply)
 

@@ -187,8 +187,12 @@ class YamlText:
         self._insert_lines(position, [" " * indent + f"{key}: {rendered}"])
         self._parse()
 
-    def append_item(self, key: str, fields: list[tuple[str, Value]]) -> None:
-        """Append a mapping item (its keys and values, in order) to the top-level list ``key``."""
+    def append_item(self, key: str, fields: list[tuple[str, Value]], *, before: int | None = None) -> None:
+        """Add a mapping item (its keys and values, in order) to the top-level list ``key``.
+
+        At the end, or just before the item with index ``before``, in the style of the
+        items around it.
+        """
         if key not in self.document:
             indent = self.key_position(next(iter(self.document)))[1] if self.document else 0
             self._insert_lines(
@@ -215,19 +219,20 @@ class YamlText:
             return
         if not isinstance(value, CommentedSeq) or value.fa.flow_style() or not value:
             raise Unsupported("not a block list")
-        last = len(value) - 1
-        item_line, item_column = (int(n) for n in value.lc.item(last))
+        inside = before is not None and before < len(value)
+        neighbour = before if inside and before is not None else len(value) - 1
+        item_line, item_column = (int(n) for n in value.lc.item(neighbour))
         prefix = self._body(self.lines[item_line])[:item_column]
         dash = prefix.rstrip().rfind("-")
         if dash < 0 or prefix[:dash].strip():
             raise Unsupported("list item not at the start of its line")
-        previous = value[last]
+        previous = value[neighbour]
         if isinstance(previous, CommentedMap) and previous.fa.flow_style():
             inner = ", ".join(f"{name}: {_render(value, flow=True)}" for name, value in fields)
             bodies = [" " * dash + "-" + " " * (item_column - dash - 1) + "{" + inner + "}"]
         else:
             bodies = _block_item(fields, dash, item_column - dash)
-        self._insert_lines(self.block_end(key), bodies)
+        self._insert_lines(item_line - 1 if inside else self.block_end(key), bodies)
         self._parse()
 
 

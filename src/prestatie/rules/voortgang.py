@@ -1,0 +1,38 @@
+"""A project's voortgang: newest at the bottom, nothing from the future (PA307, PA308)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from prestatie.dataset import DataSet
+from prestatie.findings import Finding
+from prestatie.rules.helpers import finding_at
+from prestatie.rules.registry import rule
+
+
+@rule("PA307", "PA308")
+def voortgang_dates(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
+    for loaded in dataset.projecten:
+        latest: dt.date | None = None
+        for index, entry in enumerate(loaded.model.voortgang):
+            path = ("voortgang", index, "datum")
+            if entry.datum > peildatum:
+                yield finding_at(
+                    loaded,
+                    path,
+                    "PA308",
+                    f"Deze voortgang is gedateerd {entry.datum.isoformat()}, na de peildatum "
+                    f"{peildatum.isoformat()}: voortgang beschrijft wat er al is gebeurd. "
+                    "Controleer de datum (jaar en maand).",
+                )
+            if latest is not None and entry.datum < latest:
+                yield finding_at(
+                    loaded,
+                    path,
+                    "PA307",
+                    f"Deze voortgang van {entry.datum.isoformat()} staat onder een van "
+                    f"{latest.isoformat()}, maar de nieuwste hoort onderaan. Zet deze regel "
+                    "op zijn plaats in de volgorde van de datums.",
+                )
+            latest = entry.datum if latest is None else max(latest, entry.datum)
