@@ -237,3 +237,36 @@ def test_briefing_without_a_gemeente_or_a_cycle_has_no_section(cli: Callable[...
     assert "Jaarcyclus" not in cli("report", "--gemeente", "Kerkrade", "--per", "2024-12-31").stdout
     complete = cli("report", "--gemeente", "Kerkrade", "--per", "2025-12-31").stdout
     assert "## Jaarcyclus 2025" in complete and "Niets in de jaarcyclus is te laat." in complete
+
+
+def test_corporatie_includes_the_ones_that_merged_into_it(cli: Callable[..., Any], data_copy: Path) -> None:
+    regio = data_copy / "data/regio.yaml"
+    text = regio.read_text(encoding="utf-8")
+    merged = (
+        "  - {id: ws-oud, naam: Woningstichting Oud, opgegaan_in: {partij: heemwonen, per: 2025-06-01}}\n"
+    )
+    regio.write_text(text.replace("corporaties:\n", "corporaties:\n" + merged, 1), encoding="utf-8")
+    year = data_copy / "data/cyclus/2025.yaml"
+    year.write_text(
+        year.read_text(encoding="utf-8")
+        + "  - {gemeente: kerkrade, corporatie: ws-oud, evaluatie: 2025-02-01,"
+        " bod: 2025-05-01, overleg_gestart: 2025-05-20, ondertekend: 2025-11-01}\n",
+        encoding="utf-8",
+    )
+    result = cli(
+        "cyclus",
+        "--data",
+        data_copy,
+        "--jaar",
+        "2025",
+        "--per",
+        "2025-12-31",
+        "--corporatie",
+        "HEEMwonen",
+        "-f",
+        "json",
+    )
+    assert result.exit_code == 0, result.stderr
+    pairs = [(t["gemeente"], t["corporatie"]) for t in json.loads(result.stdout)["trajecten"]]
+    assert ("kerkrade", "ws-oud") in pairs and ("kerkrade", "heemwonen") in pairs
+    assert {c for _, c in pairs} == {"heemwonen", "ws-oud"}

@@ -58,7 +58,6 @@ _DEFS: dict[str, tuple[str, str]] = {
         "Eén gemeente, corporatie en huurdersorganisatie in de jaarcyclus: bod, overleg, ondertekening.",
     ),
     "Geschil": ("Geschil", "Een geschil bij de minister (art. 44 lid 4 Woningwet)."),
-    "CyclusDocument": ("Document", "Een stuk uit de jaarcyclus, zoals het bod: titel en url."),
     "Voorheen": ("Eerdere naam", "Een naam die de partij eerder had, tot een datum."),
     "OpgegaanIn": ("Opgegaan in", "De partij waarin deze partij per een datum is opgegaan."),
     "Samengesteld": (

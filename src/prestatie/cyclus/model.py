@@ -7,13 +7,10 @@ its strict base model and value types, so that both read the same way.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
-from prestatie.models import Jaar, Model, Slug, Tekst
-
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=2000)]
+from prestatie.models import Document, Jaar, Model, Slug
 
 
 class Termijnen(Model):
@@ -32,11 +29,6 @@ class Geschil(Model):
         default=None, description="Datum waarop een partij het geschil aan de minister voorlegde."
     )
     uitspraak: dt.date | None = Field(default=None, description="Datum van de uitspraak van de minister.")
-
-
-class CyclusDocument(Model):
-    titel: Tekst = Field(description="Wat het document is, bijvoorbeeld 'Bod HEEMwonen 2027'.")
-    url: Url = Field(description="Waar het staat: een adres dat begint met https:// of http://.")
 
 
 class Traject(Model):
@@ -66,8 +58,9 @@ class Traject(Model):
     geschil: Geschil | None = Field(
         default=None, description="Een geschil bij de minister (art. 44 lid 4 Woningwet), optioneel."
     )
-    documenten: list[CyclusDocument] = Field(
-        default_factory=list, description="Het bod en andere stukken: titel en url."
+    documenten: list[Document] = Field(
+        default_factory=list,
+        description="Het bod en andere stukken: titel en url, of een bestand in de repository met sha256.",
     )
 
 

@@ -137,15 +137,18 @@ def cyclus_stand(
     gemeente: str | None = None,
     corporatie: str | None = None,
 ) -> CyclusStand:
-    """The stand of one year file, restricted to a gemeente and/or corporatie id."""
+    """The stand of one year file, restricted to a gemeente and/or corporatie id (with the
+    corporaties that merged into it)."""
     termijn = state.termijnen(cyclus)
     gemeente_order = {ident: index for index, ident in enumerate(dataset.gemeenten)}
     corporatie_order = {ident: index for index, ident in enumerate(dataset.corporaties)}
+    # A corporatie includes the ones that merged into it (regio.yaml: opgegaan_in).
+    corporaties = {corporatie, *dataset.opvolgers.get(corporatie, set())} if corporatie is not None else None
     rows = []
     for traject in cyclus.trajecten:
         if gemeente is not None and traject.gemeente != gemeente:
             continue
-        if corporatie is not None and traject.corporatie != corporatie:
+        if corporaties is not None and traject.corporatie not in corporaties:
             continue
         rows.append(
             TrajectStand(

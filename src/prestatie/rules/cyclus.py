@@ -3,9 +3,9 @@
 Errors: the year equals the file stem (PA232); bod ≤ overleg_gestart ≤ ondertekend,
 a geschil not before the overleg and its uitspraak not before it was filed, the bod
 termijn not after the afspraken termijn (PA230); every date between 1 January of
-jaar − 1 and 31 December of jaar + 1 (PA231); known parties of the right kind (PA203;
-the overeenkomst is not checked while the data set has no overeenkomsten); one
-trajectory per gemeente × corporatie (PA233).
+jaar − 1 and 31 December of jaar + 1 (PA231); known parties of the right kind (PA203);
+one trajectory per gemeente × corporatie (PA233). A trajectory's overeenkomst is
+checked with every other reference to an overeenkomst, in ``overeenkomsten.py`` (PA220).
 Warnings at the peildatum: what ``state.achterstallig`` finds (PA330–PA333).
 """
 

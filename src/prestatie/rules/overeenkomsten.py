@@ -16,7 +16,7 @@ from typing import Any
 from prestatie.codes import severity_of
 from prestatie.dataset import IMPLICIT_OVEREENKOMST, DataSet, Loaded
 from prestatie.findings import Finding
-from prestatie.models import Overeenkomst
+from prestatie.models import Document, Overeenkomst
 from prestatie.projectstate import status_at
 from prestatie.rules.helpers import finding_at, suggestion
 from prestatie.rules.registry import rule
@@ -280,61 +280,71 @@ def _inside(bestand: str) -> bool:
     return not path.is_absolute() and ".." not in path.parts and ":" not in bestand and bool(path.parts)
 
 
+def _all_documents(dataset: DataSet) -> Iterator[tuple[Loaded[Any], YamlPath, Document]]:
+    """Every document of the data set: of the overeenkomsten and of the cycle's trajectories."""
+    for loaded in dataset.overeenkomsten:
+        for i, document in enumerate(loaded.model.documenten):
+            yield loaded, ("documenten", i), document
+    for year in dataset.cycli:
+        for t, traject in enumerate(year.model.trajecten):
+            for i, document in enumerate(traject.documenten):
+                yield year, ("trajecten", t, "documenten", i), document
+
+
 @rule("PA223", "PA224")
 def documents(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
     """PA223: a document file stays inside the repository and exists; PA224: its sha256."""
-    for loaded in dataset.overeenkomsten:
-        for i, document in enumerate(loaded.model.documenten):
-            bestand = document.bestand
-            if bestand is None:
-                continue
-            if not _inside(bestand):
-                yield finding_at(
-                    loaded,
-                    ("documenten", i, "bestand"),
-                    "PA223",
-                    f"Het bestand '{bestand}' ligt buiten de repository. Zet het document in de "
-                    "repository (bijvoorbeeld in documenten/) en schrijf het pad vanaf de hoofdmap, "
-                    "zonder '..', of gebruik 'url' voor een document op internet.",
-                )
-                continue
-            if dataset.root is None:
-                continue  # read from git: only the files below data/ are at hand
-            target = dataset.root / bestand
-            try:
-                resolved = target.resolve(strict=True)
-                content = resolved.read_bytes() if resolved.is_file() else None
-                inside = resolved.is_relative_to(dataset.root.resolve())
-            except OSError:
-                content, inside = None, True
-            if content is None or not inside:
-                yield finding_at(
-                    loaded,
-                    ("documenten", i, "bestand"),
-                    "PA223",
-                    f"Het bestand '{bestand}' bestaat niet in de repository"
-                    f"{'' if inside else ' (het verwijst naar een plek erbuiten)'}. Controleer het pad "
-                    "(vanaf de hoofdmap, met / tussen mappen) of voeg het bestand toe.",
-                )
-                continue
-            digest = hashlib.sha256(content).hexdigest()
-            if document.sha256 is None:
-                yield finding_at(
-                    loaded,
-                    ("documenten", i, "bestand"),
-                    "PA224",
-                    "Bij een bestand hoort een sha256, zodat een gewijzigd document opvalt. Voeg toe: "
-                    f'sha256: "{digest}".',
-                )
-            elif document.sha256 != digest:
-                yield finding_at(
-                    loaded,
-                    ("documenten", i, "sha256"),
-                    "PA224",
-                    f"Het bestand '{bestand}' is veranderd: de sha256 is nu {digest}. Een getekend document "
-                    "hoort niet te veranderen; zet het oorspronkelijke bestand terug. Is dit bewust een "
-                    "nieuwe versie, neem dan de nieuwe sha256 over.",
-                )
+    for loaded, at, document in _all_documents(dataset):
+        bestand = document.bestand
+        if bestand is None:
+            continue
+        if not _inside(bestand):
+            yield finding_at(
+                loaded,
+                (*at, "bestand"),
+                "PA223",
+                f"Het bestand '{bestand}' ligt buiten de repository. Zet het document in de "
+                "repository (bijvoorbeeld in documenten/) en schrijf het pad vanaf de hoofdmap, "
+                "zonder '..', of gebruik 'url' voor een document op internet.",
+            )
+            continue
+        if dataset.root is None:
+            continue  # read from git: only the files below data/ are at hand
+        target = dataset.root / bestand
+        try:
+            resolved = target.resolve(strict=True)
+            content = resolved.read_bytes() if resolved.is_file() else None
+            inside = resolved.is_relative_to(dataset.root.resolve())
+        except OSError:
+            content, inside = None, True
+        if content is None or not inside:
+            yield finding_at(
+                loaded,
+                (*at, "bestand"),
+                "PA223",
+                f"Het bestand '{bestand}' bestaat niet in de repository"
+                f"{'' if inside else ' (het verwijst naar een plek erbuiten)'}. Controleer het pad "
+                "(vanaf de hoofdmap, met / tussen mappen) of voeg het bestand toe.",
+            )
+            continue
+        digest = hashlib.sha256(content).hexdigest()
+        if document.sha256 is None:
+            yield finding_at(
+                loaded,
+                (*at, "bestand"),
+                "PA224",
+                "Bij een bestand hoort een sha256, zodat een gewijzigd document opvalt. Voeg toe: "
+                f'sha256: "{digest}".',
+            )
+        elif document.sha256 != digest:
+            yield finding_at(
+                loaded,
+                (*at, "sha256"),
+                "PA224",
+                f"Het bestand '{bestand}' is veranderd: de sha256 is nu {digest}. Een getekend document "
+                "hoort niet te veranderen; zet het oorspronkelijke bestand terug. Is dit bewust een "
+                "nieuwe versie, neem dan de nieuwe sha256 over.",
+            )
 
 
 # Warnings ------------------------------------------------------------------------------
@@ -396,3 +406,28 @@ def merged_trekker(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
             f"'{project.trekker}' is per {merged.per.isoformat()} opgegaan in {naam}, maar trekt dit "
             f"lopende project nog. Zet trekker: {merged.partij} (en neem die partij op bij 'partijen').",
         )
+
+
+@rule("PA220")
+def cyclus_overeenkomst(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
+    """PA220: a trajectory of the Woningwet cycle that names an overeenkomst names a known one."""
+    for loaded in dataset.cycli:
+        for index, traject in enumerate(loaded.model.trajecten):
+            ident = traject.overeenkomst
+            if ident is None:
+                continue
+            path = ("trajecten", index, "overeenkomst")
+            if not dataset.has_overeenkomsten:
+                if ident != IMPLICIT_OVEREENKOMST:
+                    yield finding_at(
+                        loaded,
+                        path,
+                        "PA220",
+                        f"Dit traject noemt overeenkomst '{ident}', maar er is geen map "
+                        "data/overeenkomsten/. Leg de overeenkomst vast in "
+                        f"data/overeenkomsten/{ident}.yaml, of verwijder de regel 'overeenkomst'.",
+                    )
+                continue
+            found = _unknown_overeenkomst(dataset, loaded, path, ident)
+            if found is not None:
+                yield found
