@@ -95,6 +95,13 @@ def test_every_case_folder_has_the_expected_file() -> None:
         assert {p.name for p in case.iterdir()} <= allowed, f"{case.name}: only {sorted(allowed)}"
 
 
+def test_every_case_is_in_the_table_of_raise_sites() -> None:
+    """tests/cases/README.md says which place each case pins; a new case gets a row there."""
+    table = (CASES / "README.md").read_text(encoding="utf-8")
+    missing = [case.name for case in CASE_DIRS if f"| {case.name} |" not in table]
+    assert not missing, f"add a row for each to the tables in tests/cases/README.md: {missing}"
+
+
 def test_every_code_has_a_case() -> None:
     covered = {p.name[:5] for p in CASE_DIRS} | BUILT_IN_TESTS
     assert covered == set(CODES)
