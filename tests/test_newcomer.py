@@ -7,6 +7,7 @@ says what is wrong, where the user made the mistake, and how to fix it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,9 @@ def _errors(cli: Cli, root: Path) -> list[tuple[str, int, int, str, str]]:
 # 1. Dutch thousands separators ------------------------------------------------------
 
 
-def test_thousands_separator_in_a_count_is_an_error_naming_the_number_meant(cli: Cli, data_copy: Path) -> None:
+def test_thousands_separator_in_a_count_is_an_error_naming_the_number_meant(
+    cli: Cli, data_copy: Path
+) -> None:
     _edit(data_copy, KAALHEIDE, "labelstappen: 1650", "labelstappen: 1.650")
     [(file, line, column, code, message)] = _errors(cli, data_copy)
     assert (file, line, column, code) == (KAALHEIDE, 15, 17, "PA018")
@@ -202,3 +205,81 @@ def test_a_prefix_wins_over_a_typo_like_match() -> None:
     ids = ["kerkrade-eygelshoven-doet", "kerkrade-seniorenwoningen-bleijerheide", "kerkrade-seniorenflat"]
     assert did_you_mean("kerkrade-senioren", ids) == "kerkrade-seniorenflat"
     assert did_you_mean("kerkrade-seniorenw", ids) == "kerkrade-seniorenwoningen-bleijerheide"
+
+
+# 9. Newcomer friction ----------------------------------------------------------------------
+
+
+def _command_paths() -> list[list[str]]:
+    from prestatie.cli.main import command
+
+    paths: list[list[str]] = []
+
+    def walk(cmd: Any, path: list[str]) -> None:
+        paths.append(path)
+        for name, sub in sorted(getattr(cmd, "commands", {}).items()):
+            walk(sub, [*path, name])
+
+    walk(command(), [])
+    return paths
+
+
+@pytest.mark.parametrize("path", _command_paths(), ids=lambda p: " ".join(p) or "prestatie")
+def test_every_help_has_examples_and_a_dutch_usage_line(cli: Cli, path: list[str]) -> None:
+    result = cli(*path, "--help")
+    assert result.exit_code == 0
+    usage = result.stdout.splitlines()[0]
+    assert usage.startswith("Gebruik: prestatie")
+    assert re.search(r"\b(OPTIONS|COMMAND|ARGS)\b", usage) is None, usage
+    examples = result.stdout.split("Voorbeelden:\n", 1)[1]
+    assert f"prestatie {' '.join(path)}".rstrip() in examples
+
+
+def _keys(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in _keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys(v)}
+    return set()
+
+
+def test_docs_json_names_every_key_of_the_json_output(cli: Cli, data_copy: Path) -> None:
+    from conftest import REPO
+
+    documented = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
+    _edit(data_copy, KAALHEIDE, "labelstappen: 1650", "labelstappen: 1.650")
+    validate = json.loads(cli("validate", data_copy, "--format", "json").stdout)
+    status = json.loads(cli("status", "--data", REPO, "--gemeente", "Kerkrade", "--format", "json").stdout)
+    missing = sorted(k for k in _keys(validate) | _keys(status) if f"`{k}`" not in documented)
+    assert missing == []
+
+
+def test_the_docs_point_only_at_files_in_the_repository() -> None:
+    from conftest import REPO
+
+    docs = [REPO / "README.md", REPO / "CONTRIBUTING.md", *(REPO / "docs").glob("*.md")]
+    assert [d.name for d in docs if "DESIGN.md" in d.read_text(encoding="utf-8")] == []
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    handleiding = (REPO / "docs" / "handleiding.md").read_text(encoding="utf-8")
+    assert "source .venv/bin/activate" in readme and "source .venv/bin/activate" in handleiding
+
+
+def test_nieuw_project_never_offers_opgeleverd(cli: Cli, data_copy: Path) -> None:
+    for typed in ("opgelevrd", "klaar"):
+        result = cli(
+            "nieuw",
+            "project",
+            "--data",
+            data_copy,
+            "--gemeente",
+            "Kerkrade",
+            "--naam",
+            "X",
+            "--status",
+            typed,
+        )
+        assert result.exit_code == 2
+        assert "Kies uit: idee, voorbereiding, uitvoering, gepauzeerd, vervallen." in result.stderr or (
+            "kan niet meteen 'opgeleverd' zijn" in result.stderr
+        )
+        assert "Kies uit: idee, voorbereiding, uitvoering, opgeleverd" not in result.stderr

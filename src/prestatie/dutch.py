@@ -36,7 +36,7 @@ _BILLION = Decimal(1_000_000_000)
 # Most decimals ``paar`` adds to tell two values apart (a float has about 15 to 17).
 _MAX_DIGITS = 15
 
-# The units with a Dutch singular (DESIGN.md: units), and the nouns that the reports
+# The units with a Dutch singular (docs/gegevens.md: units), and the nouns that the reports
 # count: plural -> singular ("1 woning", "2 woningen"). Any other unit is free text,
 # shown as written.
 SINGULAR = {

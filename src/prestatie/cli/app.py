@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from prestatie import __version__
+from prestatie.cli.dutch_help import voorbeelden
 
 app = typer.Typer(
     name="prestatie",
@@ -14,6 +15,12 @@ app = typer.Typer(
         "Prestatieafspraken en projecten als YAML in git: controleren, voortgang bijhouden en rapporteren."
     ),
     context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=voorbeelden(
+        "prestatie validate",
+        "prestatie status --gemeente Kerkrade",
+        "prestatie report --gemeente Kerkrade --output kerkrade.html",
+        "prestatie COMMANDO --help",
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from prestatie.cli.app import app
+from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import DataOption, GemeenteOption, PerOption, choose_format, parse_peildatum
 
 FORMATS = ("text", "json")
@@ -39,6 +40,11 @@ cyclus_app = typer.Typer(
     help="De jaarcyclus van de Woningwet: bod, overleg, ondertekening, per gemeente en corporatie.",
     invoke_without_command=True,
     rich_markup_mode=None,
+    epilog=voorbeelden(
+        "prestatie cyclus",
+        "prestatie cyclus --gemeente Kerkrade --jaar 2026",
+        "prestatie cyclus --format json",
+    ),
 )
 app.add_typer(cyclus_app, name="cyclus")
 
@@ -81,7 +87,13 @@ def cyclus(
     return 0
 
 
-@cyclus_app.command("zet")
+@cyclus_app.command(
+    "zet",
+    epilog=voorbeelden(
+        "prestatie cyclus zet kerkrade heemwonen bod 2026-06-24",
+        "prestatie cyclus zet Kerkrade HEEMwonen ondertekend 2026-12-11 --jaar 2026",
+    ),
+)
 def zet(
     gemeente: Annotated[str, typer.Argument(metavar="GEMEENTE", help="De gemeente: id of naam.")],
     corporatie: Annotated[str, typer.Argument(metavar="CORPORATIE", help="De corporatie: id of naam.")],

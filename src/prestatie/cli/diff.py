@@ -8,12 +8,19 @@ from typing import Annotated
 import typer
 
 from prestatie.cli.app import app
+from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import CorporatieOption, DataOption, GemeenteOption, ThemaOption, choose_format
 
 FORMATS = ("text", "json", "markdown")
 
 
-@app.command()
+@app.command(
+    epilog=voorbeelden(
+        "prestatie diff v2023 v2024",
+        "prestatie diff v2023",
+        "prestatie diff 2024-01-01 --gemeente Kerkrade --format json",
+    )
+)
 def diff(
     van: Annotated[
         str,

@@ -16,9 +16,20 @@ _PHRASES = (
 )
 
 
+# Click's usage line: "prestatie [OPTIONS] COMMAND [ARGS]...".
+_USAGE_WORDS = (("[OPTIONS]", "[OPTIES]"), ("COMMAND", "COMMANDO"), ("[ARGS]", "[ARGUMENTEN]"))
+
+
+def voorbeelden(*commands: str) -> str:
+    """The end of a command's --help: example commands, kept as written (not rewrapped)."""
+    return "Voorbeelden:\n\n\b\n" + "\n".join(f"  {command}" for command in commands)
+
+
 def _formatter_class(base: type[Any]) -> type[Any]:
     class DutchHelpFormatter(base):  # type: ignore[misc]
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            for english, dutch in _USAGE_WORDS:
+                args = args.replace(english, dutch)
             super().write_usage(prog, args, prefix="Gebruik: ")
 
         def write_heading(self, heading: str) -> None:

@@ -8,12 +8,13 @@ from typing import Annotated
 import typer
 
 from prestatie.cli.app import app
+from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import DataOption, choose_format
 
 FORMATS = ("text", "json")
 
 
-@app.command()
+@app.command(epilog=voorbeelden("prestatie geschiedenis kerkrade-kaalheide-verduurzaming"))
 def geschiedenis(
     project: Annotated[
         str,

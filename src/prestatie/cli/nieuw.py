@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from prestatie.cli.app import app
+from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import DataOption
 
 if TYPE_CHECKING:
@@ -17,6 +18,11 @@ nieuw_app = typer.Typer(
     help="Maak een nieuw project, een nieuwe afspraak of een jaarcyclus aan, met uitleg bij elk veld.",
     no_args_is_help=True,
     rich_markup_mode=None,
+    epilog=voorbeelden(
+        'prestatie nieuw project --gemeente Kerkrade --naam "Seniorenwoningen Bleijerheide"',
+        'prestatie nieuw afspraak --thema nieuwbouw --titel "Meer woningen voor starters"',
+        "prestatie nieuw cyclus --jaar 2027",
+    ),
 )
 app.add_typer(nieuw_app, name="nieuw")
 
@@ -30,7 +36,14 @@ def _report(created: Created) -> None:
     typer.echo("Vul het bestand aan en controleer het met 'prestatie validate'.")
 
 
-@nieuw_app.command("project")
+@nieuw_app.command(
+    "project",
+    epilog=voorbeelden(
+        'prestatie nieuw project --gemeente Kerkrade --naam "Seniorenwoningen Bleijerheide"',
+        'prestatie nieuw project --gemeente Kerkrade --naam "Seniorenflat" --afspraak nieuwbouw-ouderen',
+        'prestatie nieuw project --gemeente Heerlen --naam "Zorg" --trekker Weller --status voorbereiding',
+    ),
+)
 def project(
     *,
     gemeente: Annotated[
@@ -82,7 +95,10 @@ def project(
     return 0
 
 
-@nieuw_app.command("afspraak")
+@nieuw_app.command(
+    "afspraak",
+    epilog=voorbeelden('prestatie nieuw afspraak --thema nieuwbouw --titel "Meer woningen voor starters"'),
+)
 def afspraak(
     *,
     thema: Annotated[str, typer.Option("--thema", metavar="THEMA", help="Het thema: id of naam.")],
@@ -119,7 +135,7 @@ def afspraak(
 _SHOWN = 5
 
 
-@nieuw_app.command("cyclus")
+@nieuw_app.command("cyclus", epilog=voorbeelden("prestatie nieuw cyclus --jaar 2027"))
 def cyclus(
     *,
     jaar: Annotated[int, typer.Option("--jaar", metavar="JAAR", help="Het jaar van de cyclus, bijv. 2027.")],

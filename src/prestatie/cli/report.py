@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from prestatie.cli.app import app
+from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import (
     CorporatieOption,
     DataOption,
@@ -39,7 +40,14 @@ def _pick_format(format: str | None, output: Path | None, alle: bool) -> str:
     return kind
 
 
-@app.command()
+@app.command(
+    epilog=voorbeelden(
+        "prestatie report --gemeente Kerkrade",
+        "prestatie report --gemeente Kerkrade --output kerkrade.html",
+        "prestatie report --alle --output rapporten/ --format html",
+        "prestatie report --gemeente Kerkrade --sinds v2023",
+    )
+)
 def report(
     *,
     data: DataOption = None,

@@ -8,9 +8,10 @@ from typing import Annotated
 import typer
 
 from prestatie.cli.app import app
+from prestatie.cli.dutch_help import voorbeelden
 
 
-@app.command()
+@app.command(epilog=voorbeelden("prestatie schema --output schemas/"))
 def schema(
     *,
     output: Annotated[

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from prestatie.cli.app import app
+from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import (
     CorporatieOption,
     DataOption,
@@ -26,7 +27,14 @@ FORMATS = ("text", "json")
 COMPARE_FORMATS = ("text", "json", "markdown")
 
 
-@app.command()
+@app.command(
+    epilog=voorbeelden(
+        "prestatie status",
+        "prestatie status --gemeente Kerkrade",
+        "prestatie status --corporatie HEEMwonen --per 2024-12-31",
+        "prestatie status --thema nieuwbouw --format json",
+    )
+)
 def status(
     *,
     data: DataOption = None,

@@ -9,11 +9,19 @@ from typing import Annotated
 import typer
 
 from prestatie.cli.app import app
+from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import DataOption, PerOption, choose_format, parse_peildatum
 from prestatie.reporters import FORMATS
 
 
-@app.command()
+@app.command(
+    epilog=voorbeelden(
+        "prestatie validate",
+        "prestatie validate --per 2024-12-31",
+        "prestatie validate --format json > meldingen.json",
+        "prestatie validate pad/naar/repository --strict",
+    )
+)
 def validate(
     pad: Annotated[
         Path | None,

@@ -7,10 +7,17 @@ from typing import Annotated
 import typer
 
 from prestatie.cli.app import app
+from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import DataOption, parse_date
 
 
-@app.command()
+@app.command(
+    epilog=voorbeelden(
+        'prestatie voortgang kerkrade-kaalheide-verduurzaming "Fase 2 gestart."',
+        'prestatie voortgang kerkrade-kaalheide-verduurzaming "Vergunning verleend." --status uitvoering',
+        'prestatie voortgang kerkrade-eygelshoven-doet "Klaar." --status opgeleverd --datum 2026-11-20',
+    )
+)
 def voortgang(
     project: Annotated[str, typer.Argument(metavar="PROJECT-ID", help="De id van het project.")],
     toelichting: Annotated[str, typer.Argument(metavar="TOELICHTING", help="Wat er is gebeurd, in een zin.")],

@@ -57,7 +57,7 @@ class TrajectStand:
 
 @dataclass(frozen=True, slots=True)
 class CyclusStand:
-    """The cycle of one year at a peildatum; ``to_dict`` is the JSON of DESIGN.md."""
+    """The cycle of one year at a peildatum; ``to_dict`` is its JSON (docs/json.md)."""
 
     jaar: int
     peildatum: dt.date

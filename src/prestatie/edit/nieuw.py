@@ -24,6 +24,10 @@ from prestatie.targetstate import current_overeenkomsten
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
+# A new project is not opgeleverd yet: that is recorded with 'prestatie voortgang'.
+NEW_PROJECT_STATUSSEN: tuple[str, ...] = tuple(s for s in PROJECT_STATUSSEN if s != "opgeleverd")
+
+
 @dataclass(frozen=True)
 class Created:
     path: Path
@@ -81,11 +85,18 @@ def new_project(
     naam = _text(naam, "--naam")
     if status not in PROJECT_STATUSSEN:
         close = did_you_mean(status, PROJECT_STATUSSEN)
-        hint = f" Bedoelde u '{close}'?" if close else ""
+        if close not in NEW_PROJECT_STATUSSEN:  # 'opgelevrd': say why opgeleverd cannot be
+            status = close or status
+        else:
+            raise UsageError(
+                f"Onbekende status '{status}' bij --status. Bedoelde u '{close}'? Kies uit: "
+                f"{', '.join(NEW_PROJECT_STATUSSEN)}."
+            )
+    if status not in PROJECT_STATUSSEN:
         raise UsageError(
-            f"Onbekende status '{status}' bij --status.{hint} Kies uit: {', '.join(PROJECT_STATUSSEN)}."
+            f"Onbekende status '{status}' bij --status. Kies uit: {', '.join(NEW_PROJECT_STATUSSEN)}."
         )
-    if status == "opgeleverd":
+    if status not in NEW_PROJECT_STATUSSEN:
         raise UsageError(
             "Een nieuw project kan niet meteen 'opgeleverd' zijn: maak het aan en leg de oplevering "
             "vast met 'prestatie voortgang PROJECT \"toelichting\" --status opgeleverd'."

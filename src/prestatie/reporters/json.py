@@ -1,4 +1,4 @@
-"""``--format json``: the contract of DESIGN.md, English keys."""
+"""``--format json``: English keys, documented for users in docs/json.md."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The rules of DESIGN.md that span files: ids, references, scope, dates, targets.
+"""The rules that span files (docs/gegevens.md, docs/meldingen.md): ids, references, scope, dates, targets.
 
 Each rule is a function that takes the data set and the peildatum and yields
 findings located at the key or value concerned; ``@rule("PA2xx", ...)`` (see

@@ -1,7 +1,7 @@
 """Version 2 rules about target kinds, phased delivery, metingen and composite indicators.
 
-DESIGN.md "target kinds", "phased delivery", "measured indicators" and "units and
-composite indicators". The arithmetic these rules share with status lives in
+See docs/gegevens.md for these parts of the data model (target kinds, phased
+delivery, metingen, composite indicators). The arithmetic these rules share with status lives in
 ``targetstate``.
 """
 

@@ -1,6 +1,6 @@
 """Version 2 rules about agreements through time: overeenkomsten and parties that change.
 
-DESIGN.md "agreements through time" and "parties through time". Without
+See docs/gegevens.md (overeenkomsten, parties through time). Without
 data/overeenkomsten/ a data set works as in version 1: regio.yaml's titel and
 periode form the one overeenkomst 'regio' and afspraken need not name it.
 """
