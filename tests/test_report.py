@@ -53,7 +53,7 @@ def test_kerkrade_markdown_to_stdout(cli: Cli, data_copy: Path) -> None:
         "## Samenvatting",
         "## Afspraken per thema",
         "### Nieuwbouw voor ouderen en middeninkomens",
-        "## Actie nodig",
+        "## Wat vraagt aandacht",
         "## Projecten",
         "## Recente voortgang",
         "## De afspraken in het kort",
@@ -105,11 +105,10 @@ def test_whole_region_and_filters(cli: Cli, data_copy: Path) -> None:
 
 def test_vertraagde_projects_ask_for_action(cli: Cli, data_copy: Path) -> None:
     result = cli("report", "--data", data_copy, "--gemeente", "heerlen", "--per", PER)
-    action = result.stdout.split("## Actie nodig")[1].split("\n## ")[0]
-    assert "Vraag bij deze projecten de trekker om een nieuwe planning" in action
+    action = result.stdout.split("## Wat vraagt aandacht")[1].split("\n## ")[0]
     assert (
-        "- **Middenhuurwoningen Heerlen-Centrum**, trekker Weller: oplevering was gepland op "
-        "30 september 2026 en is nog niet gehaald."
+        "- **Middenhuurwoningen Heerlen-Centrum**, trekker Weller\n"
+        "  - vertraagd: oplevering was gepland op 30 september 2026 en is nog niet gehaald\n"
     ) in action
 
 

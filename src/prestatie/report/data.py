@@ -23,6 +23,7 @@ from prestatie.dataset import DataSet
 from prestatie.dutch import meervoud, opsomming
 from prestatie.models import Project
 from prestatie.projectstate import FIGURES, figure_at, months_before, status_at
+from prestatie.report.briefing import aandacht, headline
 from prestatie.status.model import (
     AANDACHT,
     ACHTER,
@@ -321,7 +322,7 @@ def _summary(
                 "geen voortgang gemeld"
             )
         text = opsomming(asks)
-        sentences.append(f"{text[0].upper()}{text[1:]}; zie ‘Actie nodig’.")
+        sentences.append(f"{text[0].upper()}{text[1:]}; zie ‘Wat vraagt aandacht’.")
     return {"afspraken": total, "oordelen": counts, "zinnen": sentences}
 
 
@@ -380,6 +381,8 @@ def build_report(
         },
         "peildatum": status.peildatum.isoformat(),
         "voorbeeldgegevens": status.voorbeeldgegevens,
+        "kopregel": headline(status),
+        "aandacht": aandacht(dataset, status),
         "samenvatting": _summary(status, afspraken, place, rows, actions),
         "kerncijfers": _key_figures(dataset, projects, status),
         "investering": sum(
@@ -430,7 +433,7 @@ def build_index(
                 "afspraken": report["samenvatting"]["afspraken"],
                 "oordelen": report["samenvatting"]["oordelen"],
                 "projecten": len(report["projecten"]),
-                "actie": len(report["actie"]),
+                "actie": len(report["aandacht"]),
             }
             for filename, report in reports
         ],

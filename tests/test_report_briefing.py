@@ -1,0 +1,118 @@
+"""Page 1 of the briefing: the headline and "Wat vraagt aandacht" agree with the tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, CliResult
+from prestatie.report.briefing import NEEDS_DECISION, aandacht, headline
+from prestatie.status import compute_status
+from prestatie.validate import load_valid
+
+Cli = Callable[..., CliResult]
+BASE = Path(__file__).parent / "cases" / "_base"
+
+SLOOP = """\
+id: sloop-kerkrade
+nummer: "2.3"
+titel: Sloop van verouderde woningen
+thema: nieuwbouw
+trekker: heemwonen
+partijen: [heemwonen, kerkrade]
+gemeenten: [kerkrade]
+periode: {van: 2020, tot: 2024}
+status: lopend
+doelen:
+  - indicator: sloop
+    streefwaarde: 50
+    per_gemeente: {kerkrade: 50}
+"""
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+
+
+@pytest.fixture
+def planted(tmp_path: Path) -> Path:
+    """The small base data set with an afspraak that has a target for Kerkrade and no project."""
+    shutil.copytree(BASE / "data", tmp_path / "data")
+    (tmp_path / "data" / "afspraken" / "sloop-kerkrade.yaml").write_text(SLOOP, encoding="utf-8")
+    return tmp_path
+
+
+def test_an_afspraak_achter_without_project_is_on_the_list(cli: Cli, planted: Path) -> None:
+    result = cli("report", "--data", planted, "--gemeente", "Kerkrade", "--per", "2022-12-31")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    page1 = out.split("## Samenvatting")[0]
+    assert "**Kerkrade op 31 december 2022: " in page1
+    item = page1.split("- **2.3 Sloop van verouderde woningen**")[1].split("\n\n")[0]
+    assert "Gesloopte woningen: loopt achter, gerealiseerd 0 woningen, verwacht 30 woningen" in item
+    assert "er is een doel voor Kerkrade, maar geen project dat eraan bijdraagt" in item
+    assert "Geen verantwoording vastgelegd." in item
+    # The table says the same.
+    assert "| Sloop van verouderde woningen" not in out  # the table names it with its nummer
+    assert "| 2.3 Sloop van verouderde woningen: Gesloopte woningen | 50 | 30 | 0 | – |" in out
+    assert out.split("| 2.3 Sloop van verouderde woningen: Gesloopte woningen |")[1].split("\n")[0].endswith(
+        "| achter |"
+    )
+
+
+def test_the_newest_verantwoording_is_shown(cli: Cli, planted: Path) -> None:
+    path = planted / "data" / "afspraken" / "sloop-kerkrade.yaml"
+    path.write_text(
+        SLOOP
+        + "verantwoording:\n"
+        + "  - {datum: 2022-01-10, oorzaak: Oud., bijsturing: Oud.}\n"
+        + "  - {datum: 2022-11-01, oorzaak: Bewoners zijn nog niet herhuisvest., "
+        + "gevolgen: Sloop schuift naar 2024., bijsturing: Extra wisselwoningen.}\n"
+        + "  - {datum: 2023-01-05, oorzaak: Na de peildatum., bijsturing: Later.}\n",
+        encoding="utf-8",
+    )
+    out = cli("report", "--data", planted, "--gemeente", "Kerkrade", "--per", "2022-12-31").stdout
+    item = out.split("- **2.3 Sloop van verouderde woningen**")[1].split("\n\n")[0]
+    assert (
+        "Verantwoording van 1 november 2022. Oorzaak: Bewoners zijn nog niet herhuisvest. "
+        "Gevolgen: Sloop schuift naar 2024. Bijsturing: Extra wisselwoningen."
+    ) in item
+    assert "Oud." not in item and "Later." not in item
+    html = cli(
+        "report", "--data", planted, "--gemeente", "Kerkrade", "--per", "2022-12-31", "--format", "html"
+    ).stdout
+    assert "<dt>Oorzaak</dt><dd>Bewoners zijn nog niet herhuisvest.</dd>" in html
+    assert html.index('id="aandacht"') < html.index('id="samenvatting"')
+
+
+def test_the_list_agrees_with_the_status_engine() -> None:
+    """Every afspraak the engine judges achter (or worse) is on the list, and nothing
+    else is there for a verdict; every vertraagd or stale project is on it once."""
+    dataset = load_valid(DATA.parent)
+    for gemeente in [None, *dataset.gemeenten]:
+        status = compute_status(dataset, peildatum=dt.date(2026, 12, 1), gemeente=gemeente)
+        found = aandacht(dataset, status)
+        named = {p.naam for p in found.afspraken}
+        for afspraak in status.afspraken:
+            label = f"{afspraak.nummer} {afspraak.titel}" if afspraak.nummer else afspraak.titel
+            if afspraak.verdict in NEEDS_DECISION:
+                assert label in named, (gemeente, label)
+        projects = {p.id for p in status.vertraagde_projecten} | {p.id for p in status.projecten_zonder_voortgang}
+        assert len(found.projecten) == len(projects)
+
+
+def test_headline_counts() -> None:
+    dataset = load_valid(DATA.parent)
+    status = compute_status(dataset, peildatum=dt.date(2026, 12, 1), gemeente="kerkrade")
+    counts: dict[str, int] = {}
+    for afspraak in status.afspraken:
+        counts[afspraak.verdict] = counts.get(afspraak.verdict, 0) + 1
+    text = headline(status)
+    assert text.startswith("Kerkrade op 1 december 2026: ")
+    first = next(v for v in ("niet gehaald", "achter") if counts.get(v))
+    assert f"{counts[first]} van de {len(status.afspraken)} afspraken" in text
