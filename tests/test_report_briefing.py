@@ -116,3 +116,12 @@ def test_headline_counts() -> None:
     assert text.startswith("Kerkrade op 1 december 2026: ")
     first = next(v for v in ("niet gehaald", "achter") if counts.get(v))
     assert f"{counts[first]} van de {len(status.afspraken)} afspraken" in text
+
+
+def test_an_overdue_cycle_step_is_on_the_list(cli: Cli) -> None:
+    """The cyclus section's own findings (no bod after the termijn: PA330), not recomputed."""
+    out = cli("report", "--data", DATA.parent, "--gemeente", "Landgraaf", "--per", "2026-12-01").stdout
+    page1 = out.split("## Samenvatting")[0]
+    item = page1.split("- **Jaarcyclus 2026: Wonen Zuid**\n")[1].split("\n\n")[0]
+    assert "Er is nog geen bod, terwijl de termijn voor het bod (1 juli 2026) voorbij is." in item
+    assert "verantwoording" not in item

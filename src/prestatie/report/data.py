@@ -367,6 +367,7 @@ def build_report(
     actions = _actions(dataset, status)
     title_suffix, place = _where(status, regio_naam)
     chosen = status.filter
+    jaarcyclus = jaarcyclus_section(dataset, status.peildatum, chosen.gemeente, chosen.corporatie)
     return {
         "titel": f"Voortgang prestatieafspraken {title_suffix}",
         "regio": {"naam": regio_naam, "titel": regio.titel if regio is not None else regio_naam},
@@ -382,7 +383,7 @@ def build_report(
         "peildatum": status.peildatum.isoformat(),
         "voorbeeldgegevens": status.voorbeeldgegevens,
         "kopregel": headline(status),
-        "aandacht": aandacht(dataset, status),
+        "aandacht": aandacht(dataset, status, jaarcyclus),
         "samenvatting": _summary(status, afspraken, place, rows, actions),
         "kerncijfers": _key_figures(dataset, projects, status),
         "investering": sum(
@@ -391,9 +392,7 @@ def build_report(
         "themas": themas,
         "projecten": rows,
         "actie": actions,
-        "jaarcyclus": jaarcyclus_section(
-            dataset, status.peildatum, status.filter.gemeente, status.filter.corporatie
-        ),
+        "jaarcyclus": jaarcyclus,
         "voortgang": _recent(dataset, projects, status.peildatum),
         "recent_maanden": RECENT_MONTHS,
         "colofon": _colophon(status.peildatum, generated, revision),
