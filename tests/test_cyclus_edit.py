@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,7 @@ def test_zet_changes_one_line_and_keeps_comments(cli: Callable[..., Any], data_c
     )
     assert result.exit_code == 0, result.stderr
     assert "landgraaf × wonen-zuid, bod 14 juli 2026" in result.stdout
-    assert "Fase nu: bod ontvangen." in result.stdout
+    assert "Fase nu: " in result.stdout  # the fase today, whatever day the test runs
     after = path.read_text(encoding="utf-8")
     assert _changed_lines(before, after) == [("    bod:", "    bod: 2026-07-14")]
     # a second date for the same trajectory replaces the value in place
@@ -76,8 +77,11 @@ def test_zet_changes_one_line_and_keeps_comments(cli: Callable[..., Any], data_c
     assert _changed_lines(after, path.read_text(encoding="utf-8")) == [
         ("    ondertekend:", "    ondertekend: 2026-11-30")
     ]
-    shown = cli("cyclus", "--per", "2026-12-01", "--data", data_copy, "-f", "json").stdout
-    assert '"achterstallig": [\n        {' not in shown  # both planted findings are resolved
+    shown = json.loads(cli("cyclus", "--per", "2026-12-01", "--data", data_copy, "-f", "json").stdout)
+    by_pair = {(t["gemeente"], t["corporatie"]): t for t in shown["trajecten"]}
+    assert by_pair[("landgraaf", "wonen-zuid")]["fase"] == "bod ontvangen"
+    assert by_pair[("heerlen", "woonpunt")]["fase"] == "ondertekend"
+    assert all(not t["achterstallig"] for t in shown["trajecten"])  # both planted findings are resolved
 
 
 def test_zet_a_geschil_date_and_a_flow_style_trajectory(cli: Callable[..., Any], data_copy: Path) -> None:

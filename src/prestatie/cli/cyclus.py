@@ -35,9 +35,22 @@ CorporatieOption = Annotated[
     ),
 ]
 
+ZetJaarOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jaar",
+        metavar="JAAR",
+        help="Het jaar van de cyclus (standaard: dit jaar, of het laatste jaar daarvoor met een "
+        "bestand in data/cyclus/).",
+        show_default=False,
+    ),
+]
+
 cyclus_app = typer.Typer(
     name="cyclus",
-    help="De jaarcyclus van de Woningwet: bod, overleg, ondertekening, per gemeente en corporatie.",
+    help="De jaarcyclus van de Woningwet per gemeente en corporatie: fase, datums van bod, "
+    "overleg en ondertekening, en wat te laat is. Met 'prestatie cyclus zet' legt u een datum vast.",
+    subcommand_metavar="[zet GEMEENTE CORPORATIE VELD DATUM]",
     invoke_without_command=True,
     rich_markup_mode=None,
     epilog=voorbeelden(
@@ -107,7 +120,7 @@ def zet(
     ],
     datum: Annotated[str, typer.Argument(metavar="DATUM", help="De datum als JJJJ-MM-DD.")],
     *,
-    jaar: JaarOption = None,
+    jaar: ZetJaarOption = None,
     data: DataOption = None,
 ) -> int:
     """Leg één datum van een traject vast, bijv. 'prestatie cyclus zet kerkrade heemwonen bod 2026-06-24'."""
