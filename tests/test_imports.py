@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -133,6 +134,20 @@ def test_there_are_no_import_cycles() -> None:
 
     for module in sorted(GRAPH):
         visit(module)
+
+
+def test_contributing_lists_the_same_layers() -> None:
+    """CONTRIBUTING.md, "Layers": the same layers in the same order, each naming its modules."""
+    text = (PACKAGE.parents[1] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text[text.index("Layers, lowest first") : text.index("A command module parses")]
+    blocks = re.split(r"^\d\. ", section, flags=re.MULTILINE)[1:]
+    assert [block.split(":", 1)[0] for block in blocks] == [name for name, _ in LAYERS]
+    for block, (name, entries) in zip(blocks, LAYERS, strict=True):
+        for entry in entries:
+            short = entry.removesuffix(".*").rpartition(".")[2] or entry
+            if entry.endswith(".*"):
+                short += "/"
+            assert re.search(rf"(?<![\w.]){re.escape(short)}(?![\w])", block), f"{entry} not under {name}"
 
 
 def test_only_gitsource_runs_programs() -> None:
