@@ -4,10 +4,13 @@ and ``validate --format markdown`` on its own."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
+from gitrepo import Repo
 from prestatie.findings import Finding, Severity, ValidationResult
 from prestatie.reporters import markdown
+from test_cases import CASES
 from test_review_workflow import HOSTILE, OPGELEVERD, _data_repository
 
 PER = "2025-01-01"
@@ -101,3 +104,15 @@ def test_validate_markdown_over_ten_findings_says_how_many_and_where() -> None:
     link = markdown.render(_findings(11), "https://example.org/a b>(c)")
     assert "[code scanning](<https://example.org/a%20b%3E(c)>)" in link
     assert markdown.render(ValidationResult(3, [])).endswith("Alles in orde: 3 bestanden gecontroleerd, geen fouten of waarschuwingen.\n")
+
+
+def test_a_base_without_data_makes_every_afspraak_new(cli, tmp_path: Path) -> None:
+    repo = Repo(tmp_path)
+    repo.commit("Leeg begin", date="2023-01-01T12:00:00")
+    repo.git("checkout", "-q", "-b", "gegevens")
+    shutil.copytree(CASES / "_base" / "data", tmp_path / "data")
+    run = cli("status", "--data", tmp_path, "--vergelijk", "main", "--per", PER, "--format", "json")
+    assert run.exit_code == 0, run.stderr
+    (afspraak,) = json.loads(run.stdout)["afspraken"]
+    assert afspraak["id"] == "nieuwbouw-ouderen"
+    assert afspraak["verdict"]["van"] is None and afspraak["verdict"]["naar"]

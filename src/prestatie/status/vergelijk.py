@@ -173,17 +173,19 @@ def compare_status(
     today = dt.date.today()  # validity as for status: against today (see load_valid)
     now = load_results(root)
     new_dataset = require_valid(*validate_results(now, peildatum=today))
-    old_dataset, old_result = validate_results(_results_at(repo, revision, now), peildatum=today)
-    if not old_result.ok:
-        raise invalid_at(base, old_result)
-    before = _status(old_dataset, peildatum, gemeente, corporatie, thema)
     after = _status(new_dataset, peildatum, gemeente, corporatie, thema)
+    before: Sequence[AfspraakStatus] = ()  # no data/ at the base yet: every afspraak is new
+    if repo.list_files(revision.commit):
+        old_dataset, old_result = validate_results(_results_at(repo, revision, now), peildatum=today)
+        if not old_result.ok:
+            raise invalid_at(base, old_result)
+        before = _status(old_dataset, peildatum, gemeente, corporatie, thema).afspraken
     return StatusVergelijking(
         van=diff.van,
         tot=diff.tot,
         peildatum=peildatum,
         filter=after.filter,
-        afspraken=compare(before.afspraken, after.afspraken),
+        afspraken=compare(before, after.afspraken),
         diff=diff,
         regio=after.regio,
     )
