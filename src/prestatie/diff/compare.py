@@ -230,3 +230,62 @@ def compare_themas(old: Any, new: Any) -> list[Wijziging]:
         *_members("themas", thema_ids(old), thema_ids(new)),
         *_members("indicatoren", indicator_ids(old), indicator_ids(new)),
     ]
+
+
+# The dates of a trajectory of the Woningwet cycle (data/cyclus/<jaar>.yaml), and where
+# each is in the trajectory.
+_TRAJECT_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("evaluatie", ("evaluatie",)),
+    ("huurdersadvies", ("huurdersadvies",)),
+    ("bod", ("bod",)),
+    ("overleg_gestart", ("overleg_gestart",)),
+    ("ondertekend", ("ondertekend",)),
+    ("geschil_ingediend", ("geschil", "ingediend")),
+    ("geschil_uitspraak", ("geschil", "uitspraak")),
+)
+
+
+def _trajecten(doc: Document) -> dict[tuple[str, str], Mapping[Any, Any]]:
+    raw = doc.get("trajecten")
+    result: dict[tuple[str, str], Mapping[Any, Any]] = {}
+    for item in raw if isinstance(raw, list) else []:
+        traject = mapping(item)
+        result.setdefault((text(traject, "gemeente") or "", text(traject, "corporatie") or ""), traject)
+    return result
+
+
+def _at(traject: Mapping[Any, Any], path: tuple[str, ...]) -> Any:
+    value: Any = traject
+    for step in path:
+        value = mapping(value).get(step)
+    return value
+
+
+def compare_cyclus(old: Document | None, new: Document | None) -> list[Wijziging]:
+    """Changed termijnen, and per trajectory (gemeente × corporatie) every changed date."""
+    if old is None or new is None:
+        return []
+    changes: list[Wijziging] = []
+    old_termijnen, new_termijnen = mapping(old.get("termijnen")), mapping(new.get("termijnen"))
+    for name in ("bod", "afspraken"):
+        changes += _field(f"termijn_{name}", date(old_termijnen.get(name)), date(new_termijnen.get(name)))
+    before, after = _trajecten(old), _trajecten(new)
+    for pair in [*before, *(p for p in after if p not in before)]:
+        gemeente, corporatie = pair
+        if pair not in after or pair not in before:
+            present = pair in after
+            changes.append(
+                Wijziging("traject", None if present else "", "" if present else None, gemeente=gemeente,
+                          corporatie=corporatie)
+            )  # fmt: skip
+            continue
+        for soort, path in _TRAJECT_FIELDS:
+            van, naar = date(_at(before[pair], path)), date(_at(after[pair], path))
+            if van != naar:
+                changes.append(Wijziging(soort, van, naar, gemeente=gemeente, corporatie=corporatie))
+        van_text, naar_text = text(before[pair], "overeenkomst"), text(after[pair], "overeenkomst")
+        if van_text != naar_text:
+            changes.append(
+                Wijziging("overeenkomst", van_text, naar_text, gemeente=gemeente, corporatie=corporatie)
+            )
+    return changes

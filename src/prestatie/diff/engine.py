@@ -15,6 +15,7 @@ from typing import Any
 
 from prestatie.diff.compare import (
     compare_afspraak,
+    compare_cyclus,
     compare_project,
     compare_regio,
     compare_themas,
@@ -83,6 +84,8 @@ def build_item(kind: Kind, old: Version | None, new: Version | None) -> ItemDiff
         changes = compare_afspraak(old_doc, new_doc)
     elif kind == "regio":
         changes = compare_regio(old_doc, new_doc)
+    elif kind == "cyclus":
+        changes = compare_cyclus(old_doc, new_doc)
     else:
         changes = compare_themas(old_doc, new_doc)
     if wijziging == "gewijzigd" and not changes:

@@ -31,10 +31,11 @@ class Wijziging:
     """One semantic change of one document.
 
     ``soort`` says what changed (status, oplevering, start, opgeleverd, bijdrage,
-    investering, voortgang, streefwaarde, jaarschijf, per_gemeente, doel, id, or a
-    plain field name such as naam); ``indicator``, ``jaar``, ``gemeente`` and ``datum``
-    say which part, where that applies. For oplevering and start, ``dagen`` is how far
-    the date moved and ``vertraging`` whether that is later (a slip).
+    investering, voortgang, streefwaarde, jaarschijf, per_gemeente, doel, id, traject,
+    or a plain field name such as naam or bod); ``indicator``, ``jaar``, ``gemeente``,
+    ``corporatie`` and ``datum`` say which part, where that applies. For oplevering and
+    start, ``dagen`` is how far the date moved and ``vertraging`` whether that is later
+    (a slip).
     """
 
     soort: str
@@ -46,10 +47,11 @@ class Wijziging:
     datum: dt.date | None = None
     dagen: int | None = None
     vertraging: bool | None = None
+    corporatie: str | None = None  # with gemeente: the trajectory of the Woningwet cycle
 
     def to_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = {"soort": self.soort}
-        for key in ("indicator", "jaar", "gemeente", "datum"):
+        for key in ("indicator", "jaar", "gemeente", "corporatie", "datum"):
             value = getattr(self, key)
             if value is not None:
                 result[key] = plain(value)

@@ -33,6 +33,14 @@ _FIELDS = {
     "periode_van": "begin van de periode",
     "periode_tot": "einde van de periode",
     "voorbeeldgegevens": "voorbeeldgegevens",
+    "termijn_bod": "termijn voor het bod",
+    "termijn_afspraken": "termijn voor de afspraken",
+}
+# The fields of a trajectory of the Woningwet cycle, in words.
+_TRAJECT = {
+    "overleg_gestart": "overleg gestart",
+    "geschil_ingediend": "geschil ingediend",
+    "geschil_uitspraak": "uitspraak geschil",
 }
 MAX_NOTE = 70
 
@@ -93,6 +101,11 @@ def _members(w: Wijziging) -> str:
 def change_line(w: Wijziging, indicatoren: Indicatoren, gemeenten: Mapping[str, str]) -> str | None:
     """One change as one line of Dutch; voortgang is folded by ``change_lines``."""
     naam, eenheid = indicatoren.get(w.indicator or "", (w.indicator or "", ""))
+    if w.corporatie is not None:
+        traject = f"{gemeenten.get(w.gemeente or '', w.gemeente or '')} × {w.corporatie}"
+        if w.soort == "traject":
+            return f"traject {traject} {'nieuw' if w.van is None else 'verwijderd'}"
+        return f"{traject}: {_TRAJECT.get(w.soort, w.soort)} {_value(w.van)} → {_value(w.naar)}"
     if w.soort in ("oplevering", "start") and w.dagen is not None:
         richting = "later" if w.dagen > 0 else "eerder"
         tail = f"{dutch.meervoud(abs(w.dagen), 'dag', 'dagen')} {richting}"
@@ -223,12 +236,14 @@ def _item_head(item: ItemDiff) -> str:
 
 def groups(diff: DataDiff) -> list[tuple[str, list[ItemDiff]]]:
     """The changed items under their headings, in the order both the terminal text and the
-    report show them: each gemeente (its projects), then Afspraken, then Regio en thema's."""
+    report show them: each gemeente (its projects), then Afspraken, Jaarcyclus, Regio en thema's."""
     found = [
         (diff.gemeenten.get(gemeente, gemeente or "Zonder gemeente"), list(items))
         for gemeente, items in groupby(diff.projecten, key=lambda i: i.gemeente or "")
     ]
-    for kop, items in (("Afspraken", diff.afspraken), ("Regio en thema's", diff.overig)):
+    cyclus = [item for item in diff.overig if item.soort == "cyclus"]
+    overig = [item for item in diff.overig if item.soort != "cyclus"]
+    for kop, items in (("Afspraken", diff.afspraken), ("Jaarcyclus", cyclus), ("Regio en thema's", overig)):
         if items:
             found.append((kop, list(items)))
     return found
