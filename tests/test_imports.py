@@ -45,6 +45,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "prestatie.diff", "prestatie.diff.compare", "prestatie.diff.model", "prestatie.diff.scope",
             "prestatie.diff.engine", "prestatie.edit.*", "prestatie.status.vergelijk",
             "prestatie.cyclus.overview", "prestatie.cyclus.briefing",
+            "prestatie.export", "prestatie.export.tables", "prestatie.export.cells",
         ],
     ),
     (
@@ -52,6 +53,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         [
             "prestatie.status.text", "prestatie.status.vergelijk_text", "prestatie.diff.text", "prestatie.diff.markdown",
             "prestatie.cyclus.text", "prestatie.report.*", "prestatie.reporters.*", "prestatie.history",
+            "prestatie.export.xlsx", "prestatie.export.csvtable", "prestatie.export.write",
         ],
     ),
     ("command line", ["prestatie.cli.*", "prestatie.__main__"]),

@@ -11,6 +11,7 @@ import typer
 from prestatie.cli import (  # noqa: F401
     cyclus,
     diff,
+    export,
     geschiedenis,
     nieuw,
     report,

@@ -1,0 +1,77 @@
+"""``prestatie export``: the data and the status as a spreadsheet (xlsx) or CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from prestatie.cli.app import app
+from prestatie.cli.dutch_help import voorbeelden
+from prestatie.cli.options import (
+    CorporatieOption,
+    DataOption,
+    GemeenteOption,
+    PerOption,
+    RevOption,
+    ThemaOption,
+    parse_peildatum,
+)
+
+
+@app.command(
+    epilog=voorbeelden(
+        "prestatie export prestatie.xlsx",
+        "prestatie export kerkrade.xlsx --gemeente Kerkrade --per 2025-12-31",
+        "prestatie export status.csv --blad status",
+    )
+)
+def export(
+    pad: Annotated[
+        Path, typer.Argument(metavar="PAD", help="Het bestand dat wordt geschreven: .xlsx of .csv.")
+    ],
+    *,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="xlsx|csv",
+            help="xlsx (een werkmap met alle bladen) of csv (één blad); standaard volgens de extensie.",
+            show_default=False,
+        ),
+    ] = None,
+    blad: Annotated[
+        str | None,
+        typer.Option(
+            "--blad",
+            metavar="BLAD",
+            help="Alleen dit blad: projecten, afspraken, status, metingen of cyclus. Een csv-bestand "
+            "bevat één blad (standaard projecten).",
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+    gemeente: GemeenteOption = None,
+    corporatie: CorporatieOption = None,
+    thema: ThemaOption = None,
+    per: PerOption = None,
+    rev: RevOption = None,
+) -> int:
+    """Zet projecten, afspraken, de status op de peildatum, metingen en de jaarcyclus in een spreadsheet."""
+    from prestatie.atomic import replace_file
+    from prestatie.export.tables import compute_export
+    from prestatie.export.write import export_bytes, format_of
+    from prestatie.source import find_root
+    from prestatie.validate import load_valid
+
+    kind = format_of(pad, format)
+    peildatum = parse_peildatum(per)
+    dataset = load_valid(find_root(data), rev=rev)
+    tables = compute_export(
+        dataset, peildatum=peildatum, gemeente=gemeente, corporatie=corporatie, thema=thema
+    )
+    replace_file(pad, export_bytes(tables, kind, blad))
+    typer.echo(f"Geschreven: {pad}")
+    return 0

@@ -1,0 +1,1 @@
+"""Spreadsheets both ways: ``prestatie export`` (tables, xlsx, csv) and what they share."""

@@ -1,0 +1,87 @@
+"""Write export tables to an .xlsx workbook with openpyxl.
+
+Dates are date cells, numbers are number cells (with a format), text is always a
+string cell: never a formula, whatever it starts with (``cells.is_risky`` text gets
+the quote prefix). Each sheet has a bold, frozen header row, an autofilter and
+column widths from the table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from prestatie.export.cells import is_risky
+from prestatie.export.tables import Column, Table, Value
+
+DATE_FORMAT = "yyyy-mm-dd"  # as the data writes dates; Excel and LibreOffice show it in every locale
+INTEGER_FORMAT = "#,##0"
+DECIMAL_FORMAT = "#,##0.0#####"
+YEAR_FORMAT = "0"
+
+
+def _safe_text(text: str) -> str:
+    """Control characters that xlsx cannot hold become U+FFFD (the cell stays readable)."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+
+
+def _put(sheet: Worksheet, row: int, col: int, column: Column, value: Value) -> None:
+    if value is None:
+        return
+    cell = sheet.cell(row=row, column=col)
+    if isinstance(value, str):
+        text = _safe_text(value)
+        cell.value = text
+        cell.data_type = "s"  # openpyxl would make text starting with '=' a formula
+        if is_risky(text):
+            cell.quotePrefix = True
+    elif isinstance(value, dt.date):
+        cell.value = value
+        cell.number_format = DATE_FORMAT
+    elif isinstance(value, bool):  # pragma: no cover - tables hold no booleans
+        cell.value = "ja" if value else "nee"
+    else:
+        cell.value = value
+        if column.kind == "jaar":
+            cell.number_format = YEAR_FORMAT
+        else:
+            cell.number_format = INTEGER_FORMAT if isinstance(value, int) else DECIMAL_FORMAT
+
+
+def add_sheet(book: Workbook, table: Table) -> Worksheet:
+    sheet: Worksheet = book.create_sheet(table.name)
+    bold = Font(bold=True)
+    for index, column in enumerate(table.columns, start=1):
+        cell = sheet.cell(row=1, column=index, value=column.header)
+        cell.data_type = "s"
+        cell.font = bold
+        sheet.column_dimensions[get_column_letter(index)].width = max(column.width, len(column.header) + 2)
+    for row_number, row in enumerate(table.rows, start=2):
+        for index, (column, value) in enumerate(zip(table.columns, row, strict=True), start=1):
+            _put(sheet, row_number, index, column, value)
+    sheet.freeze_panes = "A2"
+    if table.columns:
+        last = get_column_letter(len(table.columns))
+        sheet.auto_filter.ref = f"A1:{last}{max(1, len(table.rows) + 1)}"
+    return sheet
+
+
+def workbook(tables: Sequence[Table]) -> Workbook:
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    for table in tables:
+        add_sheet(book, table)
+    return book
+
+
+def xlsx_bytes(book: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
