@@ -94,7 +94,7 @@ Daarin: 1 statuswijziging (1 opgeleverd); 1 oplevering later gepland; 2 voortgan
 1 afspraak gewijzigd.
 
 Heerlen
-  + Nieuwbouw Testlaan (nieuw project, voorbereiding, oplevering 31 december 2026)
+  + Nieuwbouw Testlaan (nieuw project, voorbereiding, geplande oplevering 31 december 2026)
 
 Kerkrade
   ~ Testproject Kerkrade
@@ -261,7 +261,7 @@ def test_working_tree_is_the_default_tot_with_untracked_files(repo: Repo, cli) -
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith(f"Wijzigingen van v2023 ({repo.short('v2023')}, "
                                     "1 december 2023) tot de werkmap\n")
-    assert "+ Nieuwbouw Testlaan (nieuw project, voorbereiding, oplevering 31 december 2026)" in result.stdout
+    assert "+ Nieuwbouw Testlaan (nieuw project, voorbereiding, geplande oplevering 31 december 2026)" in result.stdout
     assert "status: uitvoering → gepauzeerd" in result.stdout
     out = json.loads(cli("diff", "v2023", "--data", repo.root, "--format", "json").stdout)
     assert out["tot"] == {"revisie": None, "commit": None, "datum": None, "werkmap": True}
@@ -354,3 +354,32 @@ def test_bad_format_is_a_usage_error(repo: Repo, cli) -> None:
     result = cli("diff", "v2023", "--data", repo.root, "--format", "xml")
     assert result.exit_code == 2
     assert "'xml' is geen geldige waarde voor --format" in result.stderr
+
+
+def test_a_new_project_that_was_delivered_shows_its_delivery_date(repo: Repo, cli) -> None:
+    delivered = NEW_PROJECT.replace("status: voorbereiding", "status: opgeleverd\nopgeleverd: 2024-12-01")
+    repo.write("data/projecten/heerlen/heerlen-testnieuwbouw.yaml", delivered.replace("2025-01-01", "2024-01-01"))
+    repo.commit("Opgeleverd project nagetekend", date="2024-12-02T09:00:00")
+    result = cli("diff", "v2023", "HEAD", "--data", repo.root)
+    assert "+ Nieuwbouw Testlaan (nieuw project, opgeleverd 1 december 2024)" in result.stdout
+    assert "31 december 2026" not in result.stdout
+    out = json.loads(cli("diff", "v2023", "HEAD", "--data", repo.root, "--format", "json").stdout)
+    assert (out["projecten"][0]["opgeleverd"], out["projecten"][0]["oplevering"]) == ("2024-12-01", "2026-12-31")
+
+
+def test_gemeente_filter_leaves_out_the_targets_of_other_gemeenten(repo: Repo, cli) -> None:
+    repo.edit(AFSPRAAK, "    jaarschijven: {2022: 30, 2023: 30, 2024: 40}\n",
+              "    jaarschijven: {2022: 30, 2023: 30, 2024: 40}\n    per_gemeente: {heerlen: 40}\n")
+    repo.commit("Doel Heerlen", date="2024-02-01T12:00:00")
+
+    def afspraken(*options: str) -> list[tuple[str, list[str]]]:
+        out = json.loads(cli("diff", "v2023", "HEAD", "--data", repo.root, "--format", "json", *options).stdout)
+        return [(a["id"], [w["gemeente"] for w in a["wijzigingen"]]) for a in out["afspraken"]]
+
+    assert afspraken() == [("test-afspraak", ["heerlen"])]
+    assert afspraken("--gemeente", "Heerlen") == [("test-afspraak", ["heerlen"])]
+    assert afspraken("--gemeente", "Kerkrade") == []
+    repo.edit(AFSPRAAK, "status: lopend", "status: gewijzigd")
+    repo.commit("Gewijzigd", date="2024-03-01T12:00:00")
+    out = json.loads(cli("diff", "v2023", "HEAD", "--data", repo.root, "--format", "json", "--gemeente", "Kerkrade").stdout)
+    assert [w["soort"] for w in out["afspraken"][0]["wijzigingen"]] == ["status"]

@@ -44,7 +44,7 @@ Daarin: 1 statuswijziging; 1 oplevering later gepland.
 
 ### Kerkrade
 
-- **Seniorenwoningen Testlaan** (nieuw project, voorbereiding, oplevering 31 december 2028)
+- **Seniorenwoningen Testlaan** (nieuw project, voorbereiding, geplande oplevering 31 december 2028)
 - **30 levensloopgeschikte woningen Poyckstraat/Nassaustraat**
   - geplande oplevering: 31 maart 2027 → 30 september 2027 (183 dagen later, vertraging)
 - **Eygelshoven Doet!**
@@ -125,7 +125,7 @@ def test_sinds_in_html_shows_the_same_changes(repo: Repo, cli: Cli) -> None:
             "Projecten: 1 nieuw project, 2 projecten gewijzigd.",
             "Daarin: 1 statuswijziging; 1 oplevering later gepland.",
             "Kerkrade",
-            "Seniorenwoningen Testlaan (nieuw project, voorbereiding, oplevering 31 december 2028)",
+            "Seniorenwoningen Testlaan (nieuw project, voorbereiding, geplande oplevering 31 december 2028)",
             "30 levensloopgeschikte woningen Poyckstraat/Nassaustraat",
             "geplande oplevering: 31 maart 2027 → 30 september 2027 (183 dagen later, vertraging)",
             "Eygelshoven Doet!",

@@ -104,6 +104,14 @@ class Selection:
             return set()
         return {a for p in projects if self.counts(p) for a in p.afspraken}
 
+    def concerns(self, gemeente: str | None) -> bool:
+        """Whether a fact about one gemeente (a per_gemeente target) belongs to the selection.
+
+        Under --gemeente Kerkrade an afspraak for all gemeenten is shown, but not what it
+        says about Heerlen; a fact about no gemeente in particular always belongs.
+        """
+        return gemeente is None or self.gemeente is None or gemeente == self.gemeente
+
     def afspraak(self, afspraak: AfspraakFacts, linked: Collection[str]) -> bool:
         """Whether an afspraak is shown; ``linked`` is ``self.linked`` of all projects."""
         if self.thema is not None and afspraak.thema != self.thema:

@@ -19,6 +19,7 @@ from prestatie.diff.compare import (
     compare_project,
     compare_regio,
     compare_themas,
+    date,
     mapping,
     planned,
     strings,
@@ -107,6 +108,7 @@ def build_item(kind: Kind, old: Version | None, new: Version | None) -> ItemDiff
         folder = newest_path.split("/")[2] if newest_path.count("/") >= 3 else None
         item.gemeente = text(doc, "gemeente") or folder
         item.oplevering = planned(doc)
+        item.opgeleverd = date(doc.get("opgeleverd"))
     return item
 
 
@@ -289,6 +291,9 @@ def diff_between(
         item = build_item(kind, old_version, new_version)
         if item is None or not _in_scope(scope, kind, old_version, new_version):
             continue
+        item.wijzigingen = [w for w in item.wijzigingen if selection.concerns(w.gemeente)]
+        if item.wijziging == "gewijzigd" and not item.wijzigingen:
+            continue  # only other gemeenten's targets changed
         {"project": result.projecten, "afspraak": result.afspraken}.get(kind, result.overig).append(item)
     _sort(result)
     return result

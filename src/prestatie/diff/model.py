@@ -76,6 +76,7 @@ class ItemDiff:
     gemeente: str | None = None  # projects: the gemeente id (new side, else old side)
     status: str | None = None  # the status at the newest side
     oplevering: dt.date | None = None  # projects: planned oplevering at the newest side
+    opgeleverd: dt.date | None = None  # projects: the date it was opgeleverd, at the newest side
     wijzigingen: list[Wijziging] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -90,6 +91,7 @@ class ItemDiff:
         if self.soort == "project":
             result["gemeente"] = self.gemeente
             result["oplevering"] = plain(self.oplevering)
+            result["opgeleverd"] = plain(self.opgeleverd)
         if self.soort in ("project", "afspraak"):
             result["status"] = self.status
         result["wijzigingen"] = [w.to_dict() for w in self.wijzigingen]

@@ -213,9 +213,11 @@ def item_note(item: ItemDiff) -> str | None:
     """What the name of a new or removed item is followed by, in brackets; None for a change."""
     if item.soort == "project":
         if item.wijziging == "nieuw":
+            if item.status == "opgeleverd" and item.opgeleverd:
+                return f"nieuw project, opgeleverd {datum(item.opgeleverd)}"
             note = f"nieuw project, {item.status or 'zonder status'}"
             if item.oplevering:
-                note += f", oplevering {datum(item.oplevering)}"
+                note += f", geplande oplevering {datum(item.oplevering)}"
             return note
         if item.wijziging == "verwijderd":
             return f"verwijderd; status was {item.status or 'onbekend'}"
