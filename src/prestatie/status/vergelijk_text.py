@@ -38,7 +38,9 @@ def oordeel(afspraak: AfspraakVerschil) -> str:
     return f"{van} → {naar}" if van != naar else f"{naar} (ongewijzigd)"
 
 
-def doel_regel(doel: DoelVerschil) -> str:
+def doel_regel(doel: DoelVerschil, *, oordeel: bool = True) -> str:
+    """What changed in one doel; ``oordeel=False`` leaves out a verdict change that the
+    afspraak's own verdict already shows (its only doel)."""
     van, naar = doel.van, doel.naar
     if van is None and naar is not None:
         gerealiseerd = _figure(naar.gerealiseerd, doel.eenheid)
@@ -52,7 +54,7 @@ def doel_regel(doel: DoelVerschil) -> str:
     else:
         parts.append(f"gerealiseerd {_figure(naar.gerealiseerd, doel.eenheid)}")
     parts.append(_context(naar, doel.eenheid))
-    if van.verdict != naar.verdict:
+    if van.verdict != naar.verdict and oordeel:
         parts.append(f"oordeel {van.verdict} → {naar.verdict}")
     return f"{doel.naam}: " + "; ".join(parts)
 
@@ -61,6 +63,14 @@ def _context(figures: Figures, eenheid: str) -> str:
     if figures.verwacht is None:
         return "geen verwachting"
     return f"verwacht {_figure(figures.verwacht, eenheid)}"
+
+
+def _own_verdict(afspraak: AfspraakVerschil, doel: DoelVerschil) -> bool:
+    """Whether the doel's verdict change differs from the afspraak's (then it is shown)."""
+    van, naar = doel.van, doel.naar
+    if van is None or naar is None:
+        return True
+    return (van.verdict, naar.verdict) != (afspraak.verdict_van, afspraak.verdict_naar)
 
 
 def afspraak_naam(afspraak: AfspraakVerschil) -> str:
@@ -74,7 +84,7 @@ def rows(vergelijking: StatusVergelijking) -> list[dict[str, Any]]:
             "naam": afspraak_naam(a),
             "id": a.id,
             "oordeel": oordeel(a),
-            "doelen": [doel_regel(d) for d in a.doelen],
+            "doelen": [doel_regel(d, oordeel=len(a.doelen) > 1 or _own_verdict(a, d)) for d in a.doelen],
         }
         for a in vergelijking.afspraken
     ]
