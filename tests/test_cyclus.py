@@ -270,3 +270,15 @@ def test_corporatie_includes_the_ones_that_merged_into_it(cli: Callable[..., Any
     pairs = [(t["gemeente"], t["corporatie"]) for t in json.loads(result.stdout)["trajecten"]]
     assert ("kerkrade", "ws-oud") in pairs and ("kerkrade", "heemwonen") in pairs
     assert {c for _, c in pairs} == {"heemwonen", "ws-oud"}
+
+
+def test_a_party_of_another_kind_is_named_as_such(cli: Callable[..., Any], data_copy: Path) -> None:
+    year = data_copy / "data/cyclus/2026.yaml"
+    text = year.read_text(encoding="utf-8")
+    year.write_text(text.replace("corporatie: wonen-zuid", "corporatie: roh-parkstad", 1), encoding="utf-8")
+    report = json.loads(cli("validate", data_copy, "--per", PLANTED, "--format", "json").stdout)
+    (found,) = [f for f in report["findings"] if f["code"] == "PA203"]
+    assert found["file"] == "data/cyclus/2026.yaml"
+    assert found["message"].startswith(
+        "'roh-parkstad' (Regionaal Overleg Huurdersorganisaties Parkstad) is geen corporatie."
+    )

@@ -127,17 +127,22 @@ def _window(loaded: Loaded[Cyclus]) -> Iterator[Finding]:
 
 
 def _unknown(
-    loaded: Loaded[Cyclus], path: YamlPath, ident: str, options: Iterable[str], kind: str, where: str
+    dataset: DataSet, loaded: Loaded[Cyclus], path: YamlPath, ident: str, options: Iterable[str], kind: str
 ) -> Iterator[Finding]:
     known = list(options)
     if ident in known:
         return
+    other = dataset.partijen.get(ident)
+    if other is not None:  # a party of another kind, e.g. the huurdersorganisatie as corporatie
+        problem = f"'{ident}' ({other.naam}) is geen {kind}."
+    else:
+        problem = f"Er bestaat geen {kind} met de id '{ident}'."
     yield _at(
         loaded,
         path,
         "PA203",
-        f"Er bestaat geen {kind} met de id '{ident}'.{suggestion(ident, known)} Gebruik een id die "
-        f"in {where} staat (let op: de id, niet de naam).",
+        f"{problem}{suggestion(ident, known)} Gebruik de id van een {kind} uit data/regio.yaml "
+        "(let op: de id, niet de naam).",
     )
 
 
@@ -148,21 +153,20 @@ def _references(dataset: DataSet, loaded: Loaded[Cyclus]) -> Iterator[Finding]:
     huurders = [h.id for h in regio.huurdersorganisaties]
     for index, traject in enumerate(loaded.model.trajecten):
         base = ("trajecten", index)
-        where = "data/regio.yaml"
         yield from _unknown(
-            loaded, (*base, "gemeente"), traject.gemeente, dataset.gemeenten, "gemeente", where
+            dataset, loaded, (*base, "gemeente"), traject.gemeente, dataset.gemeenten, "gemeente"
         )
         yield from _unknown(
-            loaded, (*base, "corporatie"), traject.corporatie, dataset.corporaties, "corporatie", where
+            dataset, loaded, (*base, "corporatie"), traject.corporatie, dataset.corporaties, "corporatie"
         )
         if traject.huurdersorganisatie is not None:
             yield from _unknown(
+                dataset,
                 loaded,
                 (*base, "huurdersorganisatie"),
                 traject.huurdersorganisatie,
                 huurders,
                 "huurdersorganisatie",
-                where,
             )
 
 
