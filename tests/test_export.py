@@ -94,7 +94,9 @@ def test_every_sheet_with_types_frozen_header_and_widths(cli: Cli, data_copy: Pa
     cyclus = rows(out, "cyclus")
     assert {c["Jaar"] for c in cyclus} == {2025, 2026}
     afspraken = rows(out, "afspraken")
-    assert {a["Afspraak"] for a in afspraken} == {p.stem for p in (data_copy / "data/afspraken").glob("*.yaml")}
+    assert {a["Afspraak"] for a in afspraken} == {
+        p.stem for p in (data_copy / "data/afspraken").glob("*.yaml")
+    }
 
 
 def test_filters_keep_the_same_projects_as_status(cli: Cli, data_copy: Path, tmp_path: Path) -> None:
@@ -118,7 +120,8 @@ def _hostile_project(root: Path) -> None:
     path = root / "data/projecten/kerkrade/kerkrade-eygelshoven-doet.yaml"
     text = path.read_text(encoding="utf-8")
     extra = "".join(
-        f"  - datum: 2024-01-0{n + 1}\n    toelichting: {json.dumps(value)}\n" for n, value in enumerate(HOSTILE)
+        f"  - datum: 2024-01-0{n + 1}\n    toelichting: {json.dumps(value)}\n"
+        for n, value in enumerate(HOSTILE)
     )
     assert "voortgang:\n" in text
     path.write_text(text.replace("voortgang:\n", "voortgang:\n" + extra, 1), encoding="utf-8")
@@ -147,7 +150,7 @@ def test_export_never_writes_a_formula(cli: Cli, data_copy: Path, tmp_path: Path
     csv_out = tmp_path / "projecten.csv"
     assert cli("export", csv_out, "--data", data_copy, "--per", PER).exit_code == 0
     csv_text = csv_out.read_bytes().decode("utf-8-sig")
-    assert "'=HYPERLINK(\"\"https://x\"\")" in csv_text
+    assert '\'=HYPERLINK(""https://x"")' in csv_text
     for line in csv_text.splitlines():
         for cell_text in line.split(";"):
             assert not cell_text.lstrip('"').startswith(("=", "+", "@", "\t")), line

@@ -33,6 +33,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         [
             "prestatie.yamlsyntax", "prestatie.yamlread", "prestatie.models", "prestatie.schemacheck",
             "prestatie.source", "prestatie.gitsource", "prestatie.atomic", "prestatie.jsonschema",
+            "prestatie.sheetread",
             "prestatie.cyclus", "prestatie.cyclus.model",
         ],
     ),
@@ -54,6 +55,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "prestatie.status.text", "prestatie.status.vergelijk_text", "prestatie.diff.text", "prestatie.diff.markdown",
             "prestatie.cyclus.text", "prestatie.report.*", "prestatie.reporters.*", "prestatie.history",
             "prestatie.export.xlsx", "prestatie.export.csvtable", "prestatie.export.write",
+            "prestatie.export.importtext",
         ],
     ),
     ("command line", ["prestatie.cli.*", "prestatie.__main__"]),

@@ -25,6 +25,7 @@ from prestatie.cli.options import (
         "prestatie export prestatie.xlsx",
         "prestatie export kerkrade.xlsx --gemeente Kerkrade --per 2025-12-31",
         "prestatie export status.csv --blad status",
+        "prestatie export heemwonen.xlsx --invulblad --corporatie HEEMwonen",
     )
 )
 def export(
@@ -52,6 +53,15 @@ def export(
             show_default=False,
         ),
     ] = None,
+    invulblad: Annotated[
+        bool,
+        typer.Option(
+            "--invulblad",
+            help="Een invulblad voor één corporatie (met --corporatie): haar projecten met lege kolommen "
+            "voor nieuwe status, opleverdatum en voortgang, en de metingen die ze aanlevert. Terug met "
+            "'prestatie import'.",
+        ),
+    ] = False,
     data: DataOption = None,
     gemeente: GemeenteOption = None,
     corporatie: CorporatieOption = None,
@@ -61,7 +71,8 @@ def export(
 ) -> int:
     """Zet projecten, afspraken, de status op de peildatum, metingen en de jaarcyclus in een spreadsheet."""
     from prestatie.atomic import replace_file
-    from prestatie.export.tables import compute_export
+    from prestatie.errors import UsageError
+    from prestatie.export.tables import compute_export, invulblad_tables
     from prestatie.export.write import export_bytes, format_of
     from prestatie.source import find_root
     from prestatie.validate import load_valid
@@ -69,9 +80,16 @@ def export(
     kind = format_of(pad, format)
     peildatum = parse_peildatum(per)
     dataset = load_valid(find_root(data), rev=rev)
-    tables = compute_export(
-        dataset, peildatum=peildatum, gemeente=gemeente, corporatie=corporatie, thema=thema
-    )
+    if invulblad:
+        if corporatie is None or gemeente is not None or thema is not None:
+            raise UsageError(
+                "Een invulblad is voor één corporatie: geef --corporatie, zonder --gemeente of --thema."
+            )
+        tables = invulblad_tables(dataset, corporatie, peildatum=peildatum)
+    else:
+        tables = compute_export(
+            dataset, peildatum=peildatum, gemeente=gemeente, corporatie=corporatie, thema=thema
+        )
     replace_file(pad, export_bytes(tables, kind, blad))
     typer.echo(f"Geschreven: {pad}")
     return 0

@@ -13,6 +13,7 @@ from prestatie.cli import (  # noqa: F401
     diff,
     export,
     geschiedenis,
+    importeer,
     nieuw,
     report,
     schema,

@@ -42,17 +42,28 @@ def check_candidate(on_disk: DataOnDisk, path: str, content: bytes, *, peildatum
 
     Raises UsageError listing the errors in that file; returns its warnings.
     """
+    return check_candidates(on_disk, {path: content}, peildatum=peildatum)
+
+
+def check_candidates(
+    on_disk: DataOnDisk, contents: dict[str, bytes], *, peildatum: dt.date
+) -> list[Finding]:
+    """Validate the data set as if each path (relative, forward slashes) held its new content.
+
+    Raises UsageError listing the errors in those files; returns their warnings.
+    """
     from prestatie.validate import validate_results
 
-    results = [result for result in on_disk.results if result.path != path]
-    results.append(load_file(SourceFile(path, content)))
+    results = [result for result in on_disk.results if result.path not in contents]
+    results.extend(load_file(SourceFile(path, content)) for path, content in contents.items())
     _, result = validate_results(results, peildatum=peildatum)
-    mine = [finding for finding in result.findings if finding.file == path]
+    mine = [finding for finding in result.findings if finding.file in contents]
     errors = [finding for finding in mine if finding.severity is Severity.ERROR]
     if errors:
         listed = "\n".join(f"  {finding_line(f)}" for f in errors)
+        files = ", ".join(dict.fromkeys(f.file for f in errors if f.file))
         raise UsageError(
-            f"Er is niets geschreven: {path} zou daarna niet door 'prestatie validate' komen:\n{listed}"
+            f"Er is niets geschreven: {files} zou daarna niet door 'prestatie validate' komen:\n{listed}"
         )
     return mine
 

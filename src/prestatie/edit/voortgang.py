@@ -27,6 +27,8 @@ from prestatie.suggest import did_you_mean
 from prestatie.yamlread import read_yaml
 
 OPGELEVERD = "opgeleverd"
+PLANNING = "planning"
+OPLEVERING = "oplevering"
 
 
 @dataclass(frozen=True)
@@ -41,13 +43,16 @@ class Progress:
 
 
 @dataclass(frozen=True)
-class _Change:
+class ProjectChange:
+    """One edit of a project file: always a voortgang entry, maybe status and dates."""
+
     new_status: str | None  # None: unchanged
     set_opgeleverd: dt.date | None
     clear_opgeleverd: bool
     datum: dt.date
     toelichting: str
     index: int  # where the entry goes in the voortgang list (date order)
+    planning_oplevering: dt.date | None = None  # a new planned delivery date (import)
 
 
 def insert_index(dates: list[dt.date], datum: dt.date) -> int:
@@ -114,7 +119,7 @@ def record_progress(
             f"De datum {datum.isoformat()} ligt in de toekomst; voortgang beschrijft wat er al is "
             "gebeurd. Controleer de datum, of laat --datum weg (vandaag)."
         )
-    change = _Change(
+    change = ProjectChange(
         new_status=new_status if new_status != project.status else None,
         set_opgeleverd=datum if becomes else None,
         clear_opgeleverd=leaves and project.opgeleverd is not None,
@@ -141,7 +146,7 @@ def record_progress(
     )
 
 
-def _expected(raw: bytes, change: _Change, file: str) -> Any:
+def _expected(raw: bytes, change: ProjectChange, file: str) -> Any:
     outcome = read_yaml(raw, file)
     if outcome.document is None or outcome.findings:
         raise UsageError(
@@ -154,6 +159,10 @@ def _expected(raw: bytes, change: _Change, file: str) -> Any:
         data[OPGELEVERD] = change.set_opgeleverd
     if change.clear_opgeleverd:
         data[OPGELEVERD] = None
+    if change.planning_oplevering is not None:
+        planning = dict(data.get(PLANNING) or {})
+        planning[OPLEVERING] = change.planning_oplevering
+        data[PLANNING] = planning
     entries = list(data.get("voortgang") or [])
     entries.insert(change.index, {"datum": change.datum, "toelichting": change.toelichting})
     data["voortgang"] = entries
@@ -165,7 +174,7 @@ def _reads_as(content: bytes, expected: Any, file: str) -> bool:
     return not outcome.findings and outcome.document is not None and outcome.document.data == expected
 
 
-def _line_by_line(raw: bytes, change: _Change) -> bytes:
+def _line_by_line(raw: bytes, change: ProjectChange) -> bytes:
     text = YamlText(raw)
     if change.new_status is not None:
         text.set_value("status", change.new_status, keep_quotes=True)
@@ -177,6 +186,12 @@ def _line_by_line(raw: bytes, change: _Change) -> bytes:
             text.insert_key(OPGELEVERD, rendered, after=("planning", "status"))
     if change.clear_opgeleverd:
         text.set_value(OPGELEVERD, "null")
+    if change.planning_oplevering is not None:
+        rendered = date_scalar(change.planning_oplevering)
+        if PLANNING in text.document:
+            text.set_value(OPLEVERING, rendered, within=(PLANNING,))
+        else:
+            text.insert_key(PLANNING, f"{{{OPLEVERING}: {rendered}}}", after=("status",))
     text.append_item(
         "voortgang",
         [("datum", change.datum), ("toelichting", change.toelichting)],
@@ -185,7 +200,7 @@ def _line_by_line(raw: bytes, change: _Change) -> bytes:
     return text.encode()
 
 
-def _round_trip(raw: bytes, change: _Change) -> bytes:
+def _round_trip(raw: bytes, change: ProjectChange) -> bytes:
     def apply(document: CommentedMap) -> None:
         if change.new_status is not None:
             old = document.get("status")
@@ -199,6 +214,16 @@ def _round_trip(raw: bytes, change: _Change) -> bytes:
                 document.insert(keys.index(anchor) + 1, OPGELEVERD, change.set_opgeleverd)
         if change.clear_opgeleverd:
             document[OPGELEVERD] = None
+        if change.planning_oplevering is not None:
+            planning = document.get(PLANNING)
+            if isinstance(planning, CommentedMap):
+                planning[OPLEVERING] = change.planning_oplevering
+            else:
+                keys = list(document)
+                anchor = next((k for k in ("status",) if k in document), keys[-1])
+                document.insert(
+                    keys.index(anchor) + 1, PLANNING, CommentedMap([(OPLEVERING, change.planning_oplevering)])
+                )
         entries = document.get("voortgang")
         if not isinstance(entries, CommentedSeq):
             entries = CommentedSeq()
@@ -212,7 +237,7 @@ def _round_trip(raw: bytes, change: _Change) -> bytes:
     return roundtrip(raw, apply)
 
 
-def edit_project_text(raw: bytes, change: _Change, file: str) -> bytes:
+def edit_project_text(raw: bytes, change: ProjectChange, file: str) -> bytes:
     """The new bytes of a project file: line by line when possible, else a ruamel.yaml round trip."""
     expected = _expected(raw, change, file)
     try:

@@ -24,7 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from prestatie.edit.scalars import date_scalar, text_scalar
 
 BOM = "\ufeff"
-Value = str | dt.date
+Value = str | dt.date | int | float
 
 
 class Unsupported(Exception):
@@ -255,7 +255,11 @@ def _quoted_end(body: str, start: int) -> int:
 
 
 def _render(value: Value, *, flow: bool) -> str:
-    return date_scalar(value) if isinstance(value, dt.date) else text_scalar(value, flow=flow)
+    if isinstance(value, dt.date):
+        return date_scalar(value)
+    if isinstance(value, str):
+        return text_scalar(value, flow=flow)
+    return repr(value)  # a number as YAML reads it back (the caller checks the result)
 
 
 def _block_item(fields: list[tuple[str, Value]], dash: int, offset: int) -> list[str]:

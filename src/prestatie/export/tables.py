@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from prestatie.dataset import DataSet
-from prestatie.models import Afspraak, Doel, Meting, Project
+from prestatie.models import PROJECT_STATUSSEN, Afspraak, Doel, Meting, Project
 from prestatie.selection import Selection
 from prestatie.status.model import DoelStatus, Figures, StatusReport, number
 
@@ -35,6 +35,8 @@ class Column:
     header: str  # Dutch, what the user reads at the top of the column
     kind: Kind = "tekst"
     width: int = 14  # in characters
+    keuzes: tuple[str, ...] = ()  # a drop-down with these values (a template to fill in)
+    invullen: bool = False  # a column the user fills in (a template)
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,3 +401,106 @@ def compute_export(
     )
     selection = resolve_selection(dataset, gemeente=gemeente, corporatie=corporatie, thema=thema)
     return export_tables(dataset, report, selection)
+
+
+# the template a corporatie fills in (export --invulblad; read back by import) ------------
+
+INVULBLAD_PROJECTEN = "projecten"
+INVULBLAD_METINGEN = "metingen"
+ID = "Id"
+NIEUWE_STATUS = "Nieuwe status"
+OPLEVERDATUM = "Opleverdatum"
+DATUM_VOORTGANG = "Datum voortgang"
+VOORTGANG = "Voortgang"
+INDICATOR = "Indicator"
+GEMEENTE = "Gemeente"
+CORPORATIE = "Corporatie"
+DATUM_STAND = "Datum (stand)"
+VAN_STROOM = "Van (stroom)"
+TOT_STROOM = "Tot (stroom)"
+WAARDE = "Waarde"
+BRON = "Bron"
+
+_INVUL_PROJECT_COLUMNS = (
+    Column(ID, width=34),
+    Column("Naam", width=34),
+    Column(GEMEENTE, width=14),
+    Column("Status nu", width=14),
+    Column("Oplevering gepland", "datum", 13),
+    Column("Opgeleverd", "datum", 13),
+    Column("Laatste voortgang", width=40),
+    Column(NIEUWE_STATUS, width=16, keuzes=PROJECT_STATUSSEN, invullen=True),
+    Column(OPLEVERDATUM, "datum", 14, invullen=True),
+    Column(DATUM_VOORTGANG, "datum", 14, invullen=True),
+    Column(VOORTGANG, width=60, invullen=True),
+)
+_INVUL_METING_COLUMNS = (
+    Column(INDICATOR, width=26),
+    Column("Indicatornaam", width=30),
+    Column("Eenheid", width=12),
+    Column(GEMEENTE, width=14),
+    Column(CORPORATIE, width=16),
+    Column(DATUM_STAND, "datum", 13, invullen=True),
+    Column(VAN_STROOM, "datum", 13, invullen=True),
+    Column(TOT_STROOM, "datum", 13, invullen=True),
+    Column(WAARDE, "getal", 12, invullen=True),
+    Column(BRON, width=36, invullen=True),
+)
+
+
+def invulblad_tables(dataset: DataSet, corporatie: str, *, peildatum: dt.date) -> tuple[Table, ...]:
+    """What a corporatie fills in: its projects (new status, opleverdatum, voortgang) and the
+    metingen it owes (each indicator measured per corporatie in an afspraak it takes part in)
+    for the year before the peildatum. ``corporatie`` is an id or a name."""
+    from prestatie.selection import resolve_corporatie
+
+    ident = resolve_corporatie(dataset, corporatie)
+    selection = Selection(corporatie=ident)
+    projects = [p.model for p in dataset.projecten if selection.counts(p.model)]
+    project_rows = tuple(
+        (
+            p.id,
+            p.naam,
+            p.gemeente,
+            p.status,
+            p.planning.oplevering if p.planning is not None else None,
+            p.opgeleverd,
+            p.voortgang[-1].toelichting if p.voortgang else None,
+            None,
+            None,
+            None,
+            None,
+        )
+        for p in projects
+    )
+    year = peildatum.year - 1
+    owed: dict[str, Doel] = {}
+    for loaded in dataset.afspraken:
+        afspraak = loaded.model
+        if afspraak.status in ("afgerond", "vervallen") or not selection.takes_part(afspraak):
+            continue
+        for doel in afspraak.doelen:
+            if doel.bron == "metingen":
+                owed.setdefault(doel.indicator, doel)
+    meting_rows: list[tuple[Value, ...]] = []
+    for indicator_id, doel in owed.items():
+        indicator = dataset.indicatoren.get(indicator_id)
+        stand = doel.telling == "stand"
+        meting_rows.append(
+            (
+                indicator_id,
+                indicator[0].naam if indicator is not None else None,
+                indicator[0].eenheid if indicator is not None else None,
+                None,
+                ident,
+                dt.date(year, 12, 31) if stand else None,
+                None if stand else dt.date(year, 1, 1),
+                None if stand else dt.date(year, 12, 31),
+                None,
+                None,
+            )
+        )
+    return (
+        Table(INVULBLAD_PROJECTEN, _INVUL_PROJECT_COLUMNS, project_rows),
+        Table(INVULBLAD_METINGEN, _INVUL_METING_COLUMNS, tuple(meting_rows)),
+    )

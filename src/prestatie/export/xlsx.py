@@ -14,8 +14,9 @@ from collections.abc import Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from prestatie.export.cells import is_risky
@@ -66,11 +67,52 @@ def add_sheet(book: Workbook, table: Table) -> Worksheet:
     for row_number, row in enumerate(table.rows, start=2):
         for index, (column, value) in enumerate(zip(table.columns, row, strict=True), start=1):
             _put(sheet, row_number, index, column, value)
+    _validations(sheet, table)
     sheet.freeze_panes = "A2"
     if table.columns:
         last = get_column_letter(len(table.columns))
         sheet.auto_filter.ref = f"A1:{last}{max(1, len(table.rows) + 1)}"
     return sheet
+
+
+FILL_IN = PatternFill("solid", fgColor="FFF2CC")  # light yellow: the columns to fill in
+TEMPLATE_ROWS = 200  # validation reaches this far below the last row (rows users add)
+
+
+def _validations(sheet: Worksheet, table: Table) -> None:
+    """Drop-downs and date checks on the columns a user fills in (a template)."""
+    last = len(table.rows) + 1 + TEMPLATE_ROWS
+    for index, column in enumerate(table.columns, start=1):
+        if not column.invullen:
+            continue
+        letter = get_column_letter(index)
+        sheet.cell(row=1, column=index).fill = FILL_IN
+        area = f"{letter}2:{letter}{last}"
+        if column.keuzes:
+            rule = DataValidation(
+                type="list", formula1='"' + ",".join(column.keuzes) + '"', allow_blank=True,
+                showErrorMessage=True, errorTitle="Onbekende waarde",
+                error="Kies een waarde uit de lijst: " + ", ".join(column.keuzes) + ".",
+            )  # fmt: skip
+        elif column.kind == "datum":
+            rule = DataValidation(
+                type="date", operator="between", formula1="DATE(1900,1,1)", formula2="DATE(2100,12,31)",
+                allow_blank=True, showErrorMessage=True, errorTitle="Geen datum",
+                error="Typ een datum, bijvoorbeeld 2026-06-30.",
+            )  # fmt: skip
+        elif column.kind == "getal":
+            rule = DataValidation(
+                type="decimal", operator="between", formula1="-1000000000000", formula2="1000000000000",
+                allow_blank=True, showErrorMessage=True, errorTitle="Geen getal",
+                error="Typ een getal, zonder duizendtalscheiding.",
+            )  # fmt: skip
+        else:
+            continue
+        sheet.add_data_validation(rule)
+        rule.add(area)
+        if column.kind == "datum":
+            for row in range(2, last + 1):
+                sheet.cell(row=row, column=index).number_format = DATE_FORMAT
 
 
 def workbook(tables: Sequence[Table]) -> Workbook:
