@@ -112,9 +112,12 @@ def test_round_trip_twenty_cells_twenty_changes(cli: Cli, repo: Repo, tmp_path: 
     voortgang = 4 + 4
     assert (removed, added) == (replaced, replaced + 2 * voortgang)
     patch = repo.git("diff", "-U0")
-    removed_lines = [line for line in patch.split("\n") if line.startswith("-") and not line.startswith("---")]
+    removed_lines = [
+        line for line in patch.split("\n") if line.startswith("-") and not line.startswith("---")
+    ]
     assert all(
-        line.startswith(("-status:", "-planning:", "-opgeleverd:")) or "oplevering:" in line for line in removed_lines
+        line.startswith(("-status:", "-planning:", "-opgeleverd:")) or "oplevering:" in line
+        for line in removed_lines
     ), removed_lines
     assert cli("validate", "--data", root).exit_code == 0
 
@@ -336,3 +339,110 @@ def test_a_zip_that_is_not_a_workbook(cli: Cli, data_copy: Path, tmp_path: Path)
     with zipfile.ZipFile(broken, "w") as archive:
         archive.writestr("xl/workbook.xml", "<<<dit is geen xml")
     _refused(cli, data_copy, broken, "kan niet als xlsx-werkmap worden gelezen")
+
+
+def test_invulblad_has_drop_downs_dates_and_the_metingen_owed(
+    cli: Cli, data_copy: Path, tmp_path: Path
+) -> None:
+    afspraak = data_copy / "data/afspraken/sloop-en-herstructurering.yaml"
+    text = afspraak.read_text(encoding="utf-8")
+    afspraak.write_text(
+        text.replace("  - indicator: sloop\n", "  - indicator: sloop\n    bron: metingen\n", 1),
+        encoding="utf-8",
+    )
+    out = tmp_path / "weller.xlsx"
+    result = cli(
+        "export", out, "--data", data_copy, "--invulblad", "--corporatie", "Weller", "--per", "2026-03-01"
+    )
+    assert result.exit_code == 0, result.stderr
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["projecten", "metingen"]
+    projecten = book["projecten"]
+    rules = {str(v.sqref).split(":")[0][0]: v for v in projecten.data_validations.dataValidation}
+    header = {c.value: c.column_letter for c in projecten[1]}
+    assert rules[header["Nieuwe status"]].type == "list"
+    assert "opgeleverd" in (rules[header["Nieuwe status"]].formula1 or "")
+    assert rules[header["Opleverdatum"]].type == "date"
+    assert projecten.freeze_panes == "A2"
+    metingen = book["metingen"]
+    mheader = {c.value: c.column for c in metingen[1]}
+    rows = [r for r in metingen.iter_rows(min_row=2, values_only=True) if r[0]]
+    assert [(r[0], r[mheader["Corporatie"] - 1]) for r in rows] == [("sloop", "weller")]
+    assert rows[0][mheader["Van (stroom)"] - 1] == dt.datetime(2025, 1, 1)
+    metingen.cell(2, mheader["Waarde"]).value = 12
+    metingen.cell(2, mheader["Bron"]).value = "Jaarverslag Weller 2025"
+    book.save(out)
+    file = data_copy / "data/metingen/sloop.yaml"
+    before = file.read_bytes()
+    preview = cli("import", out, "--data", data_copy, "--dry-run")
+    assert preview.exit_code == 0, preview.stdout + preview.stderr
+    assert (
+        "Nieuwe metingen\n  sloop: 1 januari 2025 t/m 31 december 2025: 12 (weller; bron: Jaarverslag Weller 2025)"
+        in preview.stdout
+    )
+    assert file.read_bytes() == before
+    assert cli("import", out, "--data", data_copy).exit_code == 0
+    assert file.read_bytes() == before + (
+        b"  - {van: 2025-01-01, tot: 2025-12-31, waarde: 12, corporatie: weller, bron: Jaarverslag Weller 2025}\n"
+    )
+    again = cli("import", out, "--data", data_copy)  # the same meting twice: skipped
+    assert again.exit_code == 0 and "Niets te veranderen" in again.stdout
+
+
+def test_a_file_changed_since_it_was_read_is_refused(
+    cli: Cli, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prestatie.edit import importeer
+    from prestatie.errors import UsageError
+
+    out = tmp_path / "h.xlsx"
+    invulblad(cli, data_copy, out, "heemwonen")
+    fill(out, {"kerkrade-haanrade-particuliere-woningen": {"Voortgang": "Gesprek gevoerd."}})
+    path = data_copy / "data/projecten/kerkrade/kerkrade-haanrade-particuliere-woningen.yaml"
+    real = importeer.check_candidates
+
+    def check_then_editor_saves(*args: Any, **kwargs: Any) -> Any:
+        found = real(*args, **kwargs)
+        path.write_bytes(path.read_bytes() + b"# opgeslagen in de editor\n")
+        return found
+
+    monkeypatch.setattr(importeer, "check_candidates", check_then_editor_saves)
+    with pytest.raises(UsageError, match="is gewijzigd sinds prestatie het las"):
+        importeer.import_spreadsheet(data_copy, out, dry_run=False)
+    assert b"Gesprek gevoerd" not in path.read_bytes()
+
+
+def test_a_project_whose_file_has_errors_is_not_edited(cli: Cli, data_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "h.xlsx"
+    invulblad(cli, data_copy, out, "heemwonen")
+    fill(out, {"kerkrade-haanrade-particuliere-woningen": {"Voortgang": "Gesprek gevoerd."}})
+    path = data_copy / "data/projecten/kerkrade/kerkrade-haanrade-particuliere-woningen.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("status: voorbereiding", "status: bezig"), "utf-8"
+    )
+    _refused(
+        cli,
+        data_copy,
+        out,
+        "rij 3, kolom Id: het bestand van project 'kerkrade-haanrade-particuliere-woningen' bevat fouten",
+    )
+
+
+def test_entity_expansion_in_the_sheet_xml_is_refused(cli: Cli, data_copy: Path, tmp_path: Path) -> None:
+    """A 'billion laughs' sheet: the XML parser refuses it; the file is reported, nothing written."""
+    good = tmp_path / "goed.xlsx"
+    invulblad(cli, data_copy, good, "heemwonen")
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(f'<!ENTITY lol{n + 1} "{("&lol" + (str(n) if n else "") + ";") * 10}">' for n in range(9))
+        + ']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>'
+    )
+    bad = tmp_path / "lol.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = laughs.encode("utf-8")
+            target.writestr(item, data)
+    _refused(cli, data_copy, bad, "kan niet als xlsx-werkmap worden gelezen")

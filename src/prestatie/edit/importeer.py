@@ -219,6 +219,12 @@ def _projects(
         loaded = dataset.projecten_by_id.get(ident or "")
         if ident is None:
             row.refuse(ID, "de id van het project ontbreekt; laat de kolom Id staan zoals die was.")
+        elif loaded is None and ident in dataset.broken.get("project", set()):
+            row.refuse(
+                ID,
+                f"het bestand van project '{ident}' bevat fouten, dus prestatie bewerkt het niet. Voer "
+                "'prestatie validate' uit en herstel eerst die fouten.",
+            )
         elif loaded is None:
             close = did_you_mean(ident, dataset.projecten_by_id)
             hint = f" Bedoelde u '{close}'?" if close else ""
