@@ -283,3 +283,71 @@ def test_nieuw_project_never_offers_opgeleverd(cli: Cli, data_copy: Path) -> Non
             "kan niet meteen 'opgeleverd' zijn" in result.stderr
         )
         assert "Kies uit: idee, voorbereiding, uitvoering, opgeleverd" not in result.stderr
+
+
+# 8. Status text ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("columns", [60, 72, 80])
+def test_narrow_status_keeps_every_verdict_and_breaks_no_word(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    from conftest import REPO
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    text = cli("status", "--data", REPO, "--gemeente", "Kerkrade").stdout
+    data = json.loads(cli("status", "--data", REPO, "--gemeente", "Kerkrade", "--format", "json").stdout)
+    assert all(len(line.rstrip()) <= columns for line in text.splitlines())
+    body = text.split("\nVertraagde projecten")[0]
+    doelen = [d for a in data["afspraken"] for d in a["doelen"]]
+    for doel in doelen:  # every word of a doel's name whole: none broken at the edge
+        assert all(word in body for word in doel["naam"].split())
+    for verdict in {d["verdict"] for d in doelen}:  # no verdict cut off ('geen lokaal doel' may wrap)
+        word = "geen" if verdict == "geen lokaal doel" else verdict
+        shown = body.count(word) - sum(a["verdict"] == verdict for a in data["afspraken"])
+        assert shown >= sum(d["verdict"] == verdict for d in doelen), verdict
+
+
+def test_project_lists_lead_with_the_name(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import REPO
+
+    monkeypatch.setenv("COLUMNS", "100")
+    lines = cli("status", "--data", REPO, "--per", "2026-12-01").stdout.splitlines()
+    start = lines.index("Vertraagde projecten (3)")
+    assert lines[start + 2] == "Middenhuurwoningen Waubach"
+    assert lines[start + 3].strip().endswith("· landgraaf-waubach-middenhuur")
+
+
+def test_status_says_what_it_compares(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import REPO
+
+    monkeypatch.setenv("COLUMNS", "200")
+    text = cli("status", "--data", REPO, "--corporatie", "HEEMwonen", "--per", "2024-07-01").stdout
+    assert "de projecten waarin HEEMwonen trekker of partij is, tegen de doelen van de hele regio" in text
+    assert "Peildatum in het verleden: projecten tellen met hun status van nu" in text
+    today = cli("status", "--data", REPO).stdout
+    assert "Peildatum in het verleden" not in today and "Met een corporatie" not in today
+
+
+def test_status_rev_names_the_commit(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import DATA
+    from gitrepo import repo_with_data
+
+    monkeypatch.setenv("COLUMNS", "200")
+    repo = repo_with_data(tmp_path / "repo", DATA)
+    repo.commit("Gegevens", date="2026-11-01T12:00:00")
+    repo.git("tag", "v1")
+    commit = repo.git("rev-parse", "v1").strip()
+    text = cli("status", "--data", repo.root, "--rev", "v1").stdout
+    assert f"Gegevens uit git: revisie v1 (commit {commit[:12]})." in text
+
+
+def test_an_afspraak_without_doelen_and_projects_is_not_op_koers(cli: Cli, data_copy: Path) -> None:
+    afspraak = "data/afspraken/huurdersbetrokkenheid-evaluatie.yaml"
+    assert "doelen:" not in (data_copy / afspraak).read_text(encoding="utf-8")
+    for path in (data_copy / "data/projecten").rglob("*.yaml"):
+        content = path.read_text(encoding="utf-8")
+        path.write_text(content.replace(", huurdersbetrokkenheid-evaluatie]", "]"), encoding="utf-8")
+    data = json.loads(cli("status", "--data", data_copy, "--per", "2024-07-01", "--format", "json").stdout)
+    [shown] = [a for a in data["afspraken"] if a["id"] == "huurdersbetrokkenheid-evaluatie"]
+    assert (shown["projecten"]["totaal"], shown["verdict"]) == (0, "aandacht")

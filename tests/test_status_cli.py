@@ -222,8 +222,12 @@ def test_text_content_for_kerkrade(cli: Cli, monkeypatch: pytest.MonkeyPatch) ->
     # Dutch notation and the bar; the verdict in words
     assert any(re.search(r"160 +144 +130 +30 \+ 0 +███████░ 81% +aandacht$", line) for line in lines)
     assert any(re.search(r"350 +320,8 +100", line) for line in lines)
-    # ids whole, on their own line
-    assert "kerkrade-kaalheide-verduurzaming" in lines
+    # project lists lead with the name; the id ends the details, never folded
+    assert "Verduurzaming en levensloopbestendig maken Kaalheide" in lines
+    assert any(
+        line.startswith("  ") and line.split(" · ")[-1].strip() == "kerkrade-kaalheide-verduurzaming"
+        for line in lines
+    )
     assert "Vertraagde projecten (1)" in lines
 
 

@@ -76,7 +76,18 @@ def status(
     from prestatie.validate import load_valid
 
     output = choose_format(format, FORMATS)
-    dataset = load_valid(find_root(data), rev=rev)
+    root = find_root(data)
+    revisie = None
+    if rev is None:
+        dataset = load_valid(root)
+    else:
+        from prestatie.gitsource import GitRepo
+        from prestatie.validate import load_valid_at
+
+        repo = GitRepo(root)
+        revision = repo.resolve(rev)
+        dataset = load_valid_at(repo, revision)
+        revisie = f"revisie {revision.name} (commit {revision.commit[:12]})"
     report = compute_status(
         dataset, peildatum=peildatum, gemeente=gemeente, corporatie=corporatie, thema=thema
     )
@@ -88,7 +99,7 @@ def status(
         from prestatie.status import text
         from prestatie.terminal import console
 
-        text.write(report, console())
+        text.write(report, console(), revisie=revisie)
     return 0
 
 

@@ -157,8 +157,8 @@ def _afspraak_status(
     verdict = _FROM_STATUS.get(afspraak.status)
     if verdict is None and doelen:
         verdict = min((d.verdict for d in doelen), key=_RANK.__getitem__)
-    if verdict is None:
-        verdict = ACHTER if counts.vertraagd else OP_KOERS
+    if verdict is None:  # no doelen: the projects say it; without any, nothing shows progress
+        verdict = ACHTER if counts.vertraagd else OP_KOERS if counts.totaal else AANDACHT
     return AfspraakStatus(
         id=afspraak.id,
         nummer=afspraak.nummer,

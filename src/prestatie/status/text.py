@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Iterable
 
 from rich import box
-from rich.console import Console, RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -36,6 +36,7 @@ from prestatie.status.model import (
 )
 
 BAR_WIDTH = 8
+LABEL_MIN = 12  # the narrowest the Doel column of the table may be
 VERDICT_STYLES = {
     OP_KOERS: "bold green",
     AANDACHT: "bold yellow",
@@ -103,12 +104,78 @@ def _figure_cells(figures: Figures, eenheid: str) -> list[Text | str]:
     ]
 
 
-def _doel_table(doelen: Iterable[DoelStatus]) -> Table:
+class _Doelen:
+    """The doelen of an afspraak: the table, or, where it does not fit (a terminal narrower
+    than the table), one short paragraph per doel, so that no column is cut off; the
+    Oordeel above all."""
+
+    def __init__(self, table: Table, doelen: tuple[DoelStatus, ...]) -> None:
+        self.table = table
+        self.doelen = doelen
+
+    def fits(self, width: int) -> bool:
+        """Whether every figure column gets its full width and the label column its
+        longest word: otherwise Rich would cut off the last columns or break words."""
+        rows = [
+            [str(cell) for cell in _figure_cells(figures, doel.eenheid)]
+            for doel in self.doelen
+            for figures in (doel.figures, doel.regionaal)
+            if figures is not None
+        ]
+        headers = ("Streef", "Verwacht", "Gereal.", "Pijplijn", "Voortgang")
+        columns = [max(len(header), *(len(row[i]) for row in rows)) for i, header in enumerate(headers)]
+        words = [word for doel in self.doelen for word in _label(doel).split()]
+        label = max(LABEL_MIN, len("  regionaal"), *(len(word) for word in words))
+        return label + sum(columns) + len(VERVALLEN) + len(headers) + 1 <= width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self.fits(options.max_width):
+            yield self.table
+            return
+        for doel in self.doelen:
+            yield Text(_label(doel), style="bold")
+            for label, figures in (("", doel.figures), ("regionaal: ", doel.regionaal)):
+                if figures is not None:
+                    yield from _in_words(label, figures, doel.eenheid, options.max_width)
+
+
+def _in_words(label: str, figures: Figures, eenheid: str, width: int) -> Iterable[Text]:
+    """'streef 400 · verwacht 400 · gerealiseerd 283 · pijplijn 118 + 0 · 71% · aandacht',
+    wrapped between the parts (never inside one) to ``width``."""
+    ratio = bar(figures.gerealiseerd, figures.streefwaarde).split(" ")[-1]
+    parts = [
+        f"streef {amount(figures.streefwaarde, eenheid)}",
+        f"verwacht {amount(figures.verwacht, eenheid)}",
+        f"gerealiseerd {amount(figures.gerealiseerd, eenheid)}",
+        f"pijplijn {amount(figures.in_uitvoering, eenheid)} + {amount(figures.in_voorbereiding, eenheid)}",
+        ratio,
+    ]
+    lines: list[str] = []
+    current = f"  {label}{parts[0]}"
+    for part in [*parts[1:], figures.verdict]:
+        joined = f"{current} · {part}"
+        if len(joined) > width:
+            lines.append(current + " ·")
+            current = f"    {part}"
+        else:
+            current = joined
+    for line in lines:
+        yield Text(line)
+    last = Text(current[: len(current) - len(figures.verdict)])
+    last.append_text(verdict_text(figures.verdict))
+    yield last
+
+
+def _label(doel: DoelStatus) -> str:
+    return f"{doel.naam} ({doel.eenheid})" if doel.eenheid else doel.naam
+
+
+def _doel_table(doelen: Iterable[DoelStatus]) -> _Doelen:
     doelen = tuple(doelen)
-    labels = [f"{doel.naam} ({doel.eenheid})" if doel.eenheid else doel.naam for doel in doelen]
+    labels = [_label(doel) for doel in doelen]
     # No padding: the box's column divider is one space, which leaves the label room.
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=0)
-    table.add_column("Doel", min_width=12, overflow="fold")
+    table.add_column("Doel", min_width=LABEL_MIN, overflow="fold")
     for header in ("Streef", "Verwacht", "Gereal.", "Pijplijn"):
         table.add_column(header, justify="right", no_wrap=True)
     table.add_column("Voortgang", no_wrap=True)
@@ -118,7 +185,7 @@ def _doel_table(doelen: Iterable[DoelStatus]) -> Table:
         table.add_row(label, *_figure_cells(doel.figures, doel.eenheid))
         if doel.regionaal is not None:
             table.add_row(Text("  regionaal", style="italic"), *_figure_cells(doel.regionaal, doel.eenheid))
-    return table
+    return _Doelen(table, doelen)
 
 
 def _afspraak(console: Console, afspraak: AfspraakStatus) -> None:
@@ -136,12 +203,18 @@ def _afspraak(console: Console, afspraak: AfspraakStatus) -> None:
         out(console, _doel_table(afspraak.doelen))
         out(console)
     else:
-        out(console, Text("Geen meetbare doelen: het oordeel volgt uit de projecten.", style="dim"))
+        explained = (
+            "Geen meetbare doelen: het oordeel volgt uit de projecten."
+            if afspraak.projecten.totaal
+            else "Geen meetbare doelen en geen projecten: niets laat zien dat deze afspraak wordt uitgevoerd."
+        )
+        out(console, Text(explained, style="dim"))
         out(console)
 
 
 def _project_list(console: Console, entries: Iterable[tuple[str, str]]) -> None:
-    """Each id whole on its own line (never folded), its details indented below it.
+    """Each project's name on its own line, its details (ending in its id, never folded)
+    indented below it.
 
     Built as one Text, wrapped here: a data set can have thousands of projects in
     these lists, and one print per entry would cost more than the whole arithmetic.
@@ -175,7 +248,7 @@ def _gepland(day: dt.date) -> str:
 def _vertraagd(console: Console, projects: Iterable[VertraagdProject]) -> None:
     _project_list(
         console,
-        ((p.id, f"{p.naam} · {p.gemeente} · {p.status} · {_gepland(p.oplevering)}") for p in projects),
+        ((p.naam, f"{p.gemeente} · {p.status} · {_gepland(p.oplevering)} · {p.id}") for p in projects),
     )
 
 
@@ -185,11 +258,30 @@ def _stil(console: Console, projects: Iterable[StilProject]) -> None:
 
     _project_list(
         console,
-        ((p.id, f"{p.naam} · {p.gemeente} · {p.status} · {since(p.laatste_voortgang)}") for p in projects),
+        ((p.naam, f"{p.gemeente} · {p.status} · {since(p.laatste_voortgang)} · {p.id}") for p in projects),
     )
 
 
-def _header(console: Console, report: StatusReport) -> None:
+def _what_it_compares(report: StatusReport, revisie: str | None) -> list[str]:
+    """What a reader cannot see in the figures: which data, against which target, which status."""
+    notes = []
+    if revisie is not None:
+        notes.append(f"Gegevens uit git: {revisie}.")
+    chosen = report.filter
+    if chosen.corporatie_naam is not None:
+        notes.append(
+            f"Met een corporatie: de projecten waarin {chosen.corporatie_naam} trekker of partij is, "
+            "tegen de doelen van de hele regio (of van de gemeente, als die ook is gekozen)."
+        )
+    if report.peildatum < dt.date.today():
+        notes.append(
+            f"Peildatum in het verleden: projecten tellen met hun status van nu; alleen een project "
+            f"dat na {datum(report.peildatum)} is opgeleverd, telt op de peildatum als in uitvoering."
+        )
+    return notes
+
+
+def _header(console: Console, report: StatusReport, revisie: str | None = None) -> None:
     where = f" {report.regio}" if report.regio else ""
     out(console, Text(f"Voortgang{where} per {datum(report.peildatum)}", style="bold"))
     chosen = report.filter
@@ -204,13 +296,16 @@ def _header(console: Console, report: StatusReport) -> None:
     ]
     if parts:
         out(console, f"Selectie: {', '.join(parts)}.")
+    for note in _what_it_compares(report, revisie):
+        out(console, Text(note, style="dim"))
     if report.voorbeeldgegevens:
         out(console, Text("Let op: dit zijn illustratieve voorbeeldgegevens.", style="yellow"))
     out(console)
 
 
-def write(report: StatusReport, console: Console) -> None:
-    _header(console, report)
+def write(report: StatusReport, console: Console, *, revisie: str | None = None) -> None:
+    """The text of ``report``; ``revisie`` names the git revision its data came from."""
+    _header(console, report, revisie)
     if not report.afspraken:
         out(console, "Geen afspraken in deze selectie.")
     names = dict(report.themas)
