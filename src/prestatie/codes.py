@@ -54,6 +54,7 @@ CODES: dict[str, Code] = {
         Code("PA017", _E, "Dubbelzinnige waarde (YAML 1.1)"),
         Code("PA018", _E, "Getal met duizendtalscheiding"),
         Code("PA019", _E, "Gekrulde aanhalingstekens"),
+        Code("PA020", _W, "Te veel meldingen in één bestand"),
         # One file against its schema
         Code("PA101", _E, "Onbekend veld"),
         Code("PA102", _E, "Verplicht veld ontbreekt"),

@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 
 from prestatie.codes import raised_here, severity_of
 from prestatie.findings import Finding
+from prestatie.limits import MAX_FINDINGS_PER_FILE, too_many_findings
 from prestatie.models import AANTAL_DECIMALEN, MAX_AANTAL
 from prestatie.suggest import did_you_mean
 from prestatie.yamlread import THOUSANDS, YamlDocument, YamlPath
@@ -218,6 +219,28 @@ def thousands_message(written: str) -> str:
     )
 
 
+def _without_excess_fields(model: type[BaseModel], data: Any) -> tuple[Any, list[ErrorDetails]]:
+    """``data`` without its unknown top-level fields when there are too many to report,
+    and an ``extra_forbidden`` error for each of those left out."""
+    if not isinstance(data, dict) or len(data) <= MAX_FINDINGS_PER_FILE or "root" in model.model_fields:
+        return data, []
+    known = model.model_fields
+    extra = [name for name in data if name not in known]
+    if len(extra) <= MAX_FINDINGS_PER_FILE:
+        return data, []
+    kept = {name: value for name, value in data.items() if name in known}
+    errors: list[ErrorDetails] = [
+        {
+            "type": "extra_forbidden",
+            "loc": (name,),
+            "msg": "Extra inputs are not permitted",
+            "input": data[name],
+        }
+        for name in extra
+    ]
+    return kept, errors
+
+
 _PREFERRED = {"literal_error": 0, "enum": 0, "missing": 1, "extra_forbidden": 1}
 
 
@@ -237,15 +260,25 @@ def check_document(
     there, so that a name written where an id belongs ('Kerkrade') can be answered
     with the id once the whole data set is known (``dataset.assemble``).
     """
+    data, unknown = _without_excess_fields(model, document.data)
     try:
-        return model.model_validate(document.data), []
+        validated = model.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
+    else:
+        if not unknown:
+            return validated, []
+        errors = []
+    if unknown:
+        # Thousands of unknown top-level fields: the first ones are checked (and
+        # reported below), the rest only counted, so that Pydantic never builds an
+        # error for each.
+        errors.extend(unknown[:MAX_FINDINGS_PER_FILE])
     chosen: dict[tuple[YamlPath, bool], ErrorDetails] = {}
     for error in errors:
         path, is_key = _walk(document, tuple(error["loc"]))
-        if any(path[: len(bad)] == bad for bad in bad_paths):
-            continue  # the reader reported this value already
+        if bad_paths and any(path[:length] in bad_paths for length in range(len(path) + 1)):
+            continue  # the reader reported this value (or one that holds it) already
         is_key = is_key or error["type"] == "extra_forbidden"
         slot = (path, is_key)
         previous = chosen.get(slot)
@@ -257,12 +290,20 @@ def check_document(
     for (path, _), error in chosen.items():
         if error["type"] == "extra_forbidden" and path:
             extras.setdefault(path[:-1], []).append(str(path[-1]))
-    findings = []
-    for (path, is_key), error in chosen.items():
+    findings: list[Finding] = []
+    hidden = max(0, len(unknown) - MAX_FINDINGS_PER_FILE)  # unknown fields not even checked
+    for number, ((path, is_key), error) in enumerate(chosen.items()):
+        if len(findings) >= MAX_FINDINGS_PER_FILE:
+            hidden += len(chosen) - number
+            break
         if (
             error["type"] == "missing"
             and path
-            and any(did_you_mean(extra, [str(path[-1])]) for extra in extras.get(path[:-1], []))
+            # (the first extras are enough: no more than that many findings are shown)
+            and any(
+                did_you_mean(extra, [str(path[-1])])
+                for extra in extras.get(path[:-1], [])[:MAX_FINDINGS_PER_FILE]
+            )
         ):
             continue
         field = next((str(p) for p in reversed(path) if isinstance(p, str)), "")
@@ -279,4 +320,6 @@ def check_document(
         findings.append(finding)
         if code == "PA105" and invalid_ids is not None and isinstance(error.get("input"), str):
             invalid_ids.append((finding, error["input"]))
+    if hidden and findings:
+        findings.append(too_many_findings(file, (findings[-1].line, findings[-1].column), hidden))
     return None, findings

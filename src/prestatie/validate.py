@@ -17,6 +17,7 @@ from prestatie.dataset import DataSet, FileResult, assemble, load_file
 from prestatie.errors import DataError
 from prestatie.findings import ValidationResult, finding_line
 from prestatie.gitsource import GitRepo, Revision, read_revision
+from prestatie.limits import cap_per_file
 from prestatie.rules import check_rules
 from prestatie.source import FileToRead, SourceFile, data_root, read_file, walk_directory
 
@@ -37,7 +38,8 @@ def validate_results(
     dataset, findings = assemble(results)
     dataset.root = root
     findings.extend(check_rules(dataset, peildatum=peildatum))
-    return dataset, ValidationResult(dataset.files, findings, dataset.paths).sorted()
+    in_order = ValidationResult(dataset.files, findings, dataset.paths).sorted()
+    return dataset, ValidationResult(dataset.files, cap_per_file(in_order.findings), dataset.paths).sorted()
 
 
 def validate_directory(

@@ -35,6 +35,7 @@ from prestatie.codes import raised_here, severity_of
 from prestatie.dutch import getal
 from prestatie.errors import InternalError
 from prestatie.findings import Finding
+from prestatie.limits import MAX_FINDINGS_PER_FILE, too_many_findings
 from prestatie.yamlsyntax import (
     TYPOGRAPHIC_QUOTES,
     explain,
@@ -291,6 +292,10 @@ class _Reader:
 
     def report(self, position: Position, code: str, message: str) -> None:
         self.findings.append(Finding(self.file, position[0], position[1], code, severity_of(code), message))
+        if len(self.findings) >= MAX_FINDINGS_PER_FILE:
+            # Reading on would only repeat the same mistake: say so, and stop.
+            self.findings.append(too_many_findings(self.file, position, None))
+            raise _Stop()
 
     def stop(self, position: Position, code: str, message: str) -> _Stop:
         self.report(position, code, message)
@@ -492,7 +497,7 @@ class _Reader:
                     if pending is _NO_KEY:
                         if plain and value not in parent:
                             key_positions.append(position)
-                            frame[4].append(position)
+                            frame[4][value] = position
                             frame[2] = value
                         else:
                             self.place(stack, root, event, None)
@@ -514,7 +519,7 @@ class _Reader:
                     mode = _LIST if kind is SequenceStartEvent else _MAPPING
                     container: Any = [] if mode == _LIST else {}
                     path, attached = self.place(stack, root, event, container)
-                    stack.append([container, path, _NO_KEY, mode if attached else mode | _DETACHED, []])
+                    stack.append([container, path, _NO_KEY, mode if attached else mode | _DETACHED, {}])
                 elif kind is MappingEndEvent or kind is SequenceEndEvent:
                     stack.pop()
                 elif kind is AliasEvent:
@@ -584,7 +589,7 @@ class _Reader:
                 )
                 key = _Bad(event.value)
             elif key in parent:
-                first = frame[4][list(parent).index(key)]
+                first = frame[4][key]
                 self.report(
                     position,
                     "PA003",
@@ -593,7 +598,7 @@ class _Reader:
                 )
                 key = _Bad(key)
             else:
-                frame[4].append(position)
+                frame[4][key] = position
                 if attached:
                     self.key_positions.append(position)
             frame[2] = key

@@ -22,6 +22,8 @@ class _References:
         self.has_regio = dataset.regio is not None
         self.has_themas = dataset.themas is not None
         self.broken_afspraken = dataset.broken.get("afspraak", set())
+        # Names of partijen (someone wrote 'HEEMwonen' for 'heemwonen'): built once, not per reference.
+        self.partij_by_name = {p.naam: p.id for p in dataset.partijen.values()}
 
     def unknown(
         self, loaded: Loaded[Any], path: YamlPath, ident: str, kind: str, *, key: bool = False
@@ -49,7 +51,7 @@ class _References:
         hint = suggestion(ident, options)
         if kind == "partij" and not hint:
             # Someone wrote the name ("HEEMwonen") instead of the id ("heemwonen")?
-            by_name = {p.naam: p.id for p in dataset.partijen.values()}
+            by_name = self.partij_by_name
             name = did_you_mean(ident, by_name)
             hint = f" Bedoelde u '{by_name[name]}'?" if name else ""
         return finding_at(
