@@ -115,6 +115,7 @@ def compare_project(old: Document | None, new: Document | None) -> list[Wijzigin
     old_investering, new_investering = old.get("investering"), new.get("investering")
     if not _same_number(old_investering, new_investering):
         changes.append(Wijziging("investering", number(old_investering), number(new_investering)))
+    changes += compare_opleveringen(old, new)
     changes += _voortgang(old, new)
     changes += _field("naam", text(old, "naam"), text(new, "naam"))
     changes += _field("wijk", text(old, "wijk"), text(new, "wijk"))
@@ -177,6 +178,7 @@ def compare_afspraak(old: Document | None, new: Document | None) -> list[Wijzigi
             changes.append(Wijziging("jaarschijf", a, b, indicator=indicator, jaar=year))
         for key, a, b in _amounts(mapping(before.get("per_gemeente")), mapping(after.get("per_gemeente"))):
             changes.append(Wijziging("per_gemeente", a, b, indicator=indicator, gemeente=str(key)))
+    changes += compare_afspraak_v2(old, new)
     changes += _field("titel", text(old, "titel"), text(new, "titel"))
     changes += _field("thema", text(old, "thema"), text(new, "thema"))
     changes += _field("periode", _periode(old), _periode(new))
@@ -288,4 +290,167 @@ def compare_cyclus(old: Document | None, new: Document | None) -> list[Wijziging
             changes.append(
                 Wijziging("overeenkomst", van_text, naar_text, gemeente=gemeente, corporatie=corporatie)
             )
+    return changes
+
+
+# Version 2: overeenkomsten, metingen, and the new fields of afspraken and projects.
+
+_DOEL_DEFAULTS = (("telling", "som"), ("bron", "projecten"), ("richting", "minimaal"))
+
+
+def _doel_v2(indicator: str, before: Mapping[Any, Any], after: Mapping[Any, Any]) -> list[Wijziging]:
+    """The version 2 fields of one doel: telling, bron, richting (with their defaults), nulmeting."""
+    changes: list[Wijziging] = []
+    for key, default in _DOEL_DEFAULTS:
+        van, naar = text(before, key) or default, text(after, key) or default
+        if van != naar:
+            changes.append(Wijziging(f"doel_{key}", van, naar, indicator=indicator))
+    old_nul, new_nul = mapping(before.get("nulmeting")), mapping(after.get("nulmeting"))
+    old_day, new_day = date(old_nul.get("datum")), date(new_nul.get("datum"))
+    if not old_nul or not new_nul or not _same_number(old_nul.get("waarde"), new_nul.get("waarde")):
+        if old_nul or new_nul:
+            changes.append(
+                Wijziging("nulmeting", number(old_nul.get("waarde")), number(new_nul.get("waarde")),
+                          indicator=indicator, datum=new_day or old_day)
+            )  # fmt: skip
+    if old_nul and new_nul and old_day != new_day:
+        changes.append(Wijziging("nulmeting_datum", old_day, new_day, indicator=indicator))
+    return changes
+
+
+def _verantwoording(old: Document, new: Document) -> list[Wijziging]:
+    """Per date: a new, removed or changed verantwoording (its oorzaak stands for it)."""
+
+    def entries(doc: Document) -> dict[dt.date | None, Mapping[Any, Any]]:
+        raw = doc.get("verantwoording")
+        result: dict[dt.date | None, Mapping[Any, Any]] = {}
+        for entry in raw if isinstance(raw, list) else []:
+            result.setdefault(date(mapping(entry).get("datum")), mapping(entry))
+        return result
+
+    before, after = entries(old), entries(new)
+    changes: list[Wijziging] = []
+    for day in [*before, *(d for d in after if d not in before)]:
+        a, b = before.get(day), after.get(day)
+        if a is not None and b is not None and dict(a) == dict(b):
+            continue
+        changes.append(
+            Wijziging("verantwoording", text(a, "oorzaak") if a is not None else None,
+                      text(b, "oorzaak") if b is not None else None, datum=day)
+        )  # fmt: skip
+    return changes
+
+
+def compare_afspraak_v2(old: Document | None, new: Document | None) -> list[Wijziging]:
+    """The version 2 fields of an afspraak: overeenkomst, each doel's kind, verantwoording."""
+    if old is None or new is None:
+        return []
+    changes = _field("overeenkomst", text(old, "overeenkomst"), text(new, "overeenkomst"))
+    old_doelen, new_doelen = _doelen(old), _doelen(new)
+    for indicator in old_doelen:
+        if indicator in new_doelen:
+            changes += _doel_v2(indicator, old_doelen[indicator], new_doelen[indicator])
+    changes += _verantwoording(old, new)
+    return changes
+
+
+def compare_opleveringen(old: Document | None, new: Document | None) -> list[Wijziging]:
+    """Per phase (by its date) and indicator: what a phase delivers, added, removed or changed."""
+    if old is None or new is None:
+        return []
+
+    def phases(doc: Document) -> dict[dt.date | None, Mapping[Any, Any]]:
+        raw = doc.get("opleveringen")
+        result: dict[dt.date | None, Mapping[Any, Any]] = {}
+        for entry in raw if isinstance(raw, list) else []:
+            result.setdefault(date(mapping(entry).get("datum")), mapping(mapping(entry).get("bijdragen")))
+        return result
+
+    before, after = phases(old), phases(new)
+    changes: list[Wijziging] = []
+    for day in sorted({*before, *after}, key=lambda d: d or dt.date.min):
+        for key, a, b in _amounts(before.get(day, {}), after.get(day, {})):
+            changes.append(Wijziging("fase", a, b, indicator=str(key), datum=day))
+    return changes
+
+
+def _documenten(doc: Document) -> dict[str, Mapping[Any, Any]]:
+    raw = doc.get("documenten")
+    result: dict[str, Mapping[Any, Any]] = {}
+    for entry in raw if isinstance(raw, list) else []:
+        result.setdefault(text(mapping(entry), "titel") or "", mapping(entry))
+    return result
+
+
+def _ondertekenaars(doc: Document) -> list[str]:
+    raw = doc.get("ondertekenaars")
+    result = []
+    for entry in raw if isinstance(raw, list) else []:
+        partij, namens = text(mapping(entry), "partij") or "", strings(mapping(entry).get("namens"))
+        result.append(f"{partij} (namens {', '.join(namens)})" if namens else partij)
+    return result
+
+
+def compare_overeenkomst(old: Document | None, new: Document | None) -> list[Wijziging]:
+    if old is None or new is None:
+        return []
+    changes: list[Wijziging] = []
+    changes += _field("id", text(old, "id"), text(new, "id"))
+    changes += _field("titel", text(old, "titel"), text(new, "titel"))
+    changes += _field("niveau", text(old, "niveau"), text(new, "niveau"))
+    old_periode, new_periode = mapping(old.get("periode")), mapping(new.get("periode"))
+    changes += _moved("periode_van", date(old_periode.get("van")), date(new_periode.get("van")))
+    changes += _moved("periode_tot", date(old_periode.get("tot")), date(new_periode.get("tot")))
+    changes += _field("ondertekend", date(old.get("ondertekend")), date(new.get("ondertekend")))
+    changes += _members("ondertekenaars", _ondertekenaars(old), _ondertekenaars(new))
+    changes += _members("gemeenten", _scope(old), _scope(new))
+    changes += _field("onderdeel_van", text(old, "onderdeel_van"), text(new, "onderdeel_van"))
+    changes += _field("vervangt", text(old, "vervangt"), text(new, "vervangt"))
+    old_docs, new_docs = _documenten(old), _documenten(new)
+    changes += _members("documenten", list(old_docs), list(new_docs))
+    for titel in old_docs:
+        if titel in new_docs and dict(old_docs[titel]) != dict(new_docs[titel]):
+            changes.append(Wijziging("document", titel, titel))
+    changes += _field("bron", text(old, "bron"), text(new, "bron"))
+    return changes
+
+
+MetingKey = tuple[str | None, str | None, dt.date | None, dt.date | None, dt.date | None]
+
+
+def _metingen(doc: Document) -> dict[MetingKey, Mapping[Any, Any]]:
+    """Each meting by its scope (gemeente, corporatie) and date (datum, or van and tot)."""
+    raw = doc.get("metingen")
+    result: dict[MetingKey, Mapping[Any, Any]] = {}
+    for entry in raw if isinstance(raw, list) else []:
+        m = mapping(entry)
+        key = (text(m, "gemeente"), text(m, "corporatie"), date(m.get("datum")), date(m.get("van")),
+               date(m.get("tot")))  # fmt: skip
+        result.setdefault(key, m)
+    return result
+
+
+def compare_metingen(old: Document | None, new: Document | None) -> list[Wijziging]:
+    """Per scope and date: a meting added, removed, or with another waarde or bron."""
+    if old is None or new is None:
+        return []
+    indicator = text(new, "indicator") or text(old, "indicator")
+    before, after = _metingen(old), _metingen(new)
+    changes: list[Wijziging] = []
+    for key in sorted({*before, *after}, key=lambda k: (k[2] or k[4] or dt.date.min, k[3] or dt.date.min,
+                                                          k[0] or "", k[1] or "")):  # fmt: skip
+        gemeente, corporatie, datum, van, tot = key
+        a, b = before.get(key), after.get(key)
+        if a is None or b is None or not _same_number(a.get("waarde"), b.get("waarde")):
+            soort = "meting"
+            old_value: Value = number(a.get("waarde")) if a is not None else None
+            new_value: Value = number(b.get("waarde")) if b is not None else None
+        elif text(a, "bron") != text(b, "bron"):
+            soort, old_value, new_value = "meting_bron", text(a, "bron"), text(b, "bron")
+        else:
+            continue
+        changes.append(
+            Wijziging(soort, old_value, new_value, indicator=indicator, gemeente=gemeente,
+                      corporatie=corporatie, datum=datum or tot, begin=van)
+        )  # fmt: skip
     return changes

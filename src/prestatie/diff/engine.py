@@ -16,6 +16,8 @@ from typing import Any
 from prestatie.diff.compare import (
     compare_afspraak,
     compare_cyclus,
+    compare_metingen,
+    compare_overeenkomst,
     compare_project,
     compare_regio,
     compare_themas,
@@ -87,12 +89,16 @@ def build_item(kind: Kind, old: Version | None, new: Version | None) -> ItemDiff
         changes = compare_regio(old_doc, new_doc)
     elif kind == "cyclus":
         changes = compare_cyclus(old_doc, new_doc)
+    elif kind == "overeenkomst":
+        changes = compare_overeenkomst(old_doc, new_doc)
+    elif kind == "metingen":
+        changes = compare_metingen(old_doc, new_doc)
     else:
         changes = compare_themas(old_doc, new_doc)
     if wijziging == "gewijzigd" and not changes:
         return None
     doc = mapping(newest)
-    ident = text(doc, "id") or stem(newest_path)
+    ident = text(doc, "id") or text(doc, "indicator") or stem(newest_path)
     naam = text(doc, "naam") or text(doc, "titel") or ident
     item = ItemDiff(
         soort=kind,
@@ -291,6 +297,8 @@ def diff_between(
         item = build_item(kind, old_version, new_version)
         if item is None or not _in_scope(scope, kind, old_version, new_version):
             continue
+        if kind == "metingen":
+            item.naam = result.indicatoren.get(item.id, (item.naam, ""))[0]
         item.wijzigingen = [w for w in item.wijzigingen if selection.concerns(w.gemeente)]
         if item.wijziging == "gewijzigd" and not item.wijzigingen:
             continue  # only other gemeenten's targets changed

@@ -32,10 +32,11 @@ class Wijziging:
 
     ``soort`` says what changed (status, oplevering, start, opgeleverd, bijdrage,
     investering, voortgang, streefwaarde, jaarschijf, per_gemeente, doel, id, traject,
-    or a plain field name such as naam or bod); ``indicator``, ``jaar``, ``gemeente``,
-    ``corporatie`` and ``datum`` say which part, where that applies. For oplevering and
-    start, ``dagen`` is how far the date moved and ``vertraging`` whether that is later
-    (a slip).
+    fase, doel_telling, doel_bron, doel_richting, nulmeting, nulmeting_datum, verantwoording,
+    document, meting, meting_bron, or a plain field name such as naam or bod); ``indicator``,
+    ``jaar``, ``gemeente``, ``corporatie``, ``begin`` and ``datum`` say which part, where
+    that applies. For oplevering and start, ``dagen`` is how far the date moved and
+    ``vertraging`` whether that is later (a slip).
     """
 
     soort: str
@@ -47,11 +48,12 @@ class Wijziging:
     datum: dt.date | None = None
     dagen: int | None = None
     vertraging: bool | None = None
-    corporatie: str | None = None  # with gemeente: the trajectory of the Woningwet cycle
+    corporatie: str | None = None  # with gemeente: the trajectory of the Woningwet cycle; a meting's
+    begin: dt.date | None = None  # a meting of a flow: its first day (``datum`` is its last)
 
     def to_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = {"soort": self.soort}
-        for key in ("indicator", "jaar", "gemeente", "corporatie", "datum"):
+        for key in ("indicator", "jaar", "gemeente", "corporatie", "begin", "datum"):
             value = getattr(self, key)
             if value is not None:
                 result[key] = plain(value)

@@ -35,7 +35,15 @@ _FIELDS = {
     "voorbeeldgegevens": "voorbeeldgegevens",
     "termijn_bod": "termijn voor het bod",
     "termijn_afspraken": "termijn voor de afspraken",
+    "overeenkomst": "overeenkomst",
+    "niveau": "niveau",
+    "ondertekend": "ondertekend",
+    "onderdeel_van": "onderdeel van",
+    "vervangt": "vervangt",
+    "bron": "bron",
 }
+# The version 2 fields of a doel, in words.
+_DOEL = {"doel_telling": "telling", "doel_bron": "bron", "doel_richting": "richting"}
 # The fields of a trajectory of the Woningwet cycle, in words.
 _TRAJECT = {
     "overleg_gestart": "overleg gestart",
@@ -101,6 +109,8 @@ def _members(w: Wijziging) -> str:
 def change_line(w: Wijziging, indicatoren: Indicatoren, gemeenten: Mapping[str, str]) -> str | None:
     """One change as one line of Dutch; voortgang is folded by ``change_lines``."""
     naam, eenheid = indicatoren.get(w.indicator or "", (w.indicator or "", ""))
+    if w.soort in ("meting", "meting_bron"):
+        return _meting_line(w, naam, eenheid, gemeenten)
     if w.corporatie is not None:
         traject = f"{gemeenten.get(w.gemeente or '', w.gemeente or '')} × {w.corporatie}"
         if w.soort == "traject":
@@ -132,18 +142,67 @@ def change_line(w: Wijziging, indicatoren: Indicatoren, gemeenten: Mapping[str, 
         if w.van is None:
             return f"nieuw doel {naam}: streefwaarde {hoeveelheid(w.naar, eenheid)}"
         return f"doel {naam} vervallen (was {hoeveelheid(w.van, eenheid)})"
+    line = _v2_line(w, naam, eenheid)
+    if line is not None:
+        return line
     if w.soort == "id":
         return f"hernoemd: {_value(w.van)} → {_value(w.naar)}"
     if w.soort == "omschrijving":
         return "omschrijving aangepast"
     if w.soort in ("partijen", "afspraken", "gemeenten", "corporaties", "huurdersorganisaties",
-                   "overige_partijen", "themas", "indicatoren"):  # fmt: skip
+                   "overige_partijen", "themas", "indicatoren", "ondertekenaars", "documenten"):  # fmt: skip
         label = {"themas": "thema's", "overige_partijen": "overige partijen"}.get(w.soort, w.soort)
         return f"{label}: {_members(w)}"
     if w.soort == "voortgang":
         return None
     label = _FIELDS.get(w.soort, w.soort)
     return f"{label}: {_value(w.van)} → {_value(w.naar)}"
+
+
+def _meting_line(w: Wijziging, naam: str, eenheid: str, gemeenten: Mapping[str, str]) -> str:
+    """``Kernvoorraad, Kerkrade, 31 december 2025: 11.800 → 11.750 woningen``."""
+    if w.gemeente is not None:
+        plaats = gemeenten.get(w.gemeente, w.gemeente)
+    else:
+        plaats = w.corporatie if w.corporatie is not None else "hele regio"
+    wanneer = f"{datum(w.begin)} t/m {datum(w.datum)}" if w.begin is not None else datum(w.datum)
+    which = f"{naam}, {plaats}, {wanneer}"
+    if w.soort == "meting_bron":
+        return f"{which}: bron {_value(w.van)} → {_value(w.naar)}"
+    if w.van is None:
+        return f"nieuwe meting {which}: {hoeveelheid(w.naar, eenheid)}"
+    if w.naar is None:
+        return f"meting {which} vervallen (was {hoeveelheid(w.van, eenheid)})"
+    return f"{which}: {_van_naar(w.van, w.naar, eenheid)}"
+
+
+def _v2_line(w: Wijziging, naam: str, eenheid: str) -> str | None:
+    """Phases, the kind of a doel, nulmeting, verantwoording and documents; None for others."""
+    if w.soort == "fase":
+        if w.van is None:
+            return f"fase opgeleverd {datum(w.datum)}, {naam}: {hoeveelheid(w.naar, eenheid)}"
+        if w.naar is None:
+            return f"fase van {datum(w.datum)}, {naam} vervallen (was {hoeveelheid(w.van, eenheid)})"
+        return f"fase van {datum(w.datum)}, {naam}: {_van_naar(w.van, w.naar, eenheid)}"
+    if w.soort in _DOEL:
+        return f"{_DOEL[w.soort]} doel {naam}: {_value(w.van)} → {_value(w.naar)}"
+    if w.soort == "nulmeting":
+        if w.van is None:
+            return f"nulmeting {naam}: {hoeveelheid(w.naar, eenheid)} op {datum(w.datum)}"
+        if w.naar is None:
+            return f"nulmeting {naam} vervallen (was {hoeveelheid(w.van, eenheid)})"
+        return f"nulmeting {naam}: {_van_naar(w.van, w.naar, eenheid)}"
+    if w.soort == "nulmeting_datum":
+        return f"datum nulmeting {naam}: {_value(w.van)} → {_value(w.naar)}"
+    if w.soort == "verantwoording":
+        if w.van is None:
+            return f"nieuwe verantwoording {datum(w.datum)}: {_short(str(w.naar or ''))}"
+        if w.naar is None:
+            return f"verantwoording van {datum(w.datum)} verwijderd"
+        return f"verantwoording van {datum(w.datum)} aangepast: {_short(str(w.naar))}"
+    if w.soort == "document":
+        return f"document aangepast: {_value(w.naar)}"
+    return None
 
 
 def change_lines(
@@ -224,11 +283,15 @@ def item_note(item: ItemDiff) -> str | None:
         return None
     if item.soort == "afspraak":
         return {"nieuw": "nieuwe afspraak", "verwijderd": "verwijderd"}.get(item.wijziging)
+    if item.soort == "overeenkomst":
+        return {"nieuw": "nieuwe overeenkomst", "verwijderd": "verwijderd"}.get(item.wijziging)
+    if item.soort == "metingen":
+        return {"nieuw": "nieuw bestand", "verwijderd": "bestand verwijderd"}.get(item.wijziging)
     return "nieuw" if item.wijziging == "nieuw" else None
 
 
 def item_name(item: ItemDiff) -> str:
-    return item.naam if item.soort in ("project", "afspraak") else item.bestand
+    return item.naam if item.soort in ("project", "afspraak", "overeenkomst", "metingen") else item.bestand
 
 
 def _item_head(item: ItemDiff) -> str:
@@ -238,14 +301,23 @@ def _item_head(item: ItemDiff) -> str:
 
 def groups(diff: DataDiff) -> list[tuple[str, list[ItemDiff]]]:
     """The changed items under their headings, in the order both the terminal text and the
-    report show them: each gemeente (its projects), then Afspraken, Jaarcyclus, Regio en thema's."""
+    report show them: each gemeente (its projects), then Afspraken, Overeenkomsten, Metingen,
+    Jaarcyclus, Regio en thema's."""
     found = [
         (diff.gemeenten.get(gemeente, gemeente or "Zonder gemeente"), list(items))
         for gemeente, items in groupby(diff.projecten, key=lambda i: i.gemeente or "")
     ]
-    cyclus = [item for item in diff.overig if item.soort == "cyclus"]
-    overig = [item for item in diff.overig if item.soort != "cyclus"]
-    for kop, items in (("Afspraken", diff.afspraken), ("Jaarcyclus", cyclus), ("Regio en thema's", overig)):
+
+    def of(*kinds: str) -> list[ItemDiff]:
+        return [item for item in diff.overig if item.soort in kinds]
+
+    for kop, items in (
+        ("Afspraken", diff.afspraken),
+        ("Overeenkomsten", of("overeenkomst")),
+        ("Metingen", of("metingen")),
+        ("Jaarcyclus", of("cyclus")),
+        ("Regio en thema's", of("regio", "themas")),
+    ):
         if items:
             found.append((kop, list(items)))
     return found
