@@ -144,8 +144,8 @@ def test_format_option_beats_the_extension(cli: Cli, data_copy: Path, tmp_path: 
     [
         (("--gemeente", "Kerkraad"), "Onbekende gemeente 'Kerkraad' bij --gemeente. Bedoelde u 'Kerkrade'?"),
         (("--corporatie", "nope"), "Onbekende corporatie 'nope' bij --corporatie."),
-        (("--format", "pdf"), "'pdf' is geen geldige waarde voor --format. Kies uit: markdown, html."),
-        (("--output", "rapport.pdf"), "Uit de naam 'rapport.pdf' blijkt niet welk formaat u wilt."),
+        (("--format", "docx"), "'docx' is geen geldige waarde voor --format. Kies uit: markdown, html, pdf."),
+        (("--output", "rapport.docx"), "Uit de naam 'rapport.docx' blijkt niet welk formaat u wilt."),
         (("--alle",), "--alle schrijft één rapport per gemeente: geef met --output een map op."),
         (("--per", "2026-13-01"), "'2026-13-01' is geen geldige datum voor --per."),
         (("--output", "/nergens/rapport.md"), "De map '/nergens' bestaat niet"),

@@ -22,8 +22,8 @@ from prestatie.cli.options import (
 )
 from prestatie.errors import UsageError
 
-FORMATS = ("markdown", "html")
-_BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+FORMATS = ("markdown", "html", "pdf")
+_BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
 def _pick_format(format: str | None, output: Path | None, alle: bool) -> str:
@@ -34,8 +34,8 @@ def _pick_format(format: str | None, output: Path | None, alle: bool) -> str:
     kind = _BY_SUFFIX.get(output.suffix.lower())
     if kind is None:
         raise UsageError(
-            f"Uit de naam '{output.name}' blijkt niet welk formaat u wilt. Gebruik de extensie .md of "
-            ".html, of geef --format markdown of --format html op."
+            f"Uit de naam '{output.name}' blijkt niet welk formaat u wilt. Gebruik de extensie .md, "
+            ".html of .pdf, of geef --format markdown, --format html of --format pdf op."
         )
     return kind
 
@@ -44,6 +44,7 @@ def _pick_format(format: str | None, output: Path | None, alle: bool) -> str:
     epilog=voorbeelden(
         "prestatie report --gemeente Kerkrade",
         "prestatie report --gemeente Kerkrade --output kerkrade.html",
+        "prestatie report --gemeente Kerkrade --output kerkrade.pdf",
         "prestatie report --alle --output rapporten/ --format html",
         "prestatie report --gemeente Kerkrade --sinds v2023",
     )
@@ -60,8 +61,9 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            metavar="markdown|html",
-            help="Uitvoer: markdown of html (standaard: volgens de extensie van --output, anders markdown).",
+            metavar="markdown|html|pdf",
+            help="Uitvoer: markdown, html of pdf (standaard: volgens de extensie van --output, anders "
+            "markdown). Een PDF vraagt WeasyPrint: pip install 'prestatie[pdf]'.",
             show_default=False,
         ),
     ] = None,
@@ -71,7 +73,8 @@ def report(
             "--output",
             "-o",
             metavar="PAD",
-            help="Schrijf naar dit bestand (.md of .html) in plaats van naar het scherm; met --alle een map.",
+            help="Schrijf naar dit bestand (.md, .html of .pdf) in plaats van naar het scherm; "
+            "met --alle een map.",
             show_default=False,
         ),
     ] = None,
@@ -102,17 +105,22 @@ def report(
         ),
     ] = None,
 ) -> int:
-    """Maak een briefing over de voortgang: Markdown of een HTML-pagina om te printen."""
+    """Maak een briefing over de voortgang: Markdown, een HTML-pagina om te printen, of een PDF."""
     from prestatie.report.build import make_report
     from prestatie.source import find_root
 
     kind = _pick_format(format, output, alle)
+    if kind == "pdf" and output is None and sys.stdout.isatty():
+        raise UsageError(
+            "Een PDF is geen tekst voor het scherm. Geef met --output een bestand op, zoals "
+            "--output rapport.pdf, of stuur de uitvoer door naar een bestand."
+        )
     peildatum = parse_peildatum(per)
     root = find_root(data)
     outcome = make_report(
         root,
         peildatum=peildatum,
-        kind="html" if kind == "html" else "markdown",
+        kind="pdf" if kind == "pdf" else "html" if kind == "html" else "markdown",
         gemeente=gemeente,
         corporatie=corporatie,
         thema=thema,
@@ -124,6 +132,10 @@ def report(
     )
     if outcome.text is not None:
         sys.stdout.write(outcome.text)
+    if outcome.data is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(outcome.data)
+        sys.stdout.buffer.flush()
     for path in outcome.written:
         print(f"Geschreven: {path}")
     return 0

@@ -12,7 +12,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from prestatie.atomic import make_folder, replace_file
 from prestatie.dataset import DataSet
@@ -23,13 +23,27 @@ from prestatie.report.render import SUFFIX, Format, render
 from prestatie.status import compute_status
 from prestatie.validate import load_valid, load_valid_at
 
+# What a report can be: the two templates, and the HTML page as a PDF (report/pdf.py).
+OutputFormat = Literal["markdown", "html", "pdf"]
+
 
 @dataclass
 class ReportOutcome:
-    """What was made: the text (when not written to a file) and the files written."""
+    """What was made: the text or, for a PDF, the bytes (when not written to a file),
+    and the files written."""
 
     text: str | None = None
     written: list[Path] = field(default_factory=list)
+    data: bytes | None = None
+
+
+def _rendered(kind: OutputFormat, data: dict[str, Any], templates: Path | None) -> bytes:
+    """One report as the bytes of its file."""
+    if kind == "pdf":
+        from prestatie.report.pdf import html_to_pdf
+
+        return html_to_pdf(render("report", "html", data, templates))
+    return render("report", kind, data, templates).encode("utf-8")
 
 
 def generation_time() -> dt.datetime:
@@ -72,7 +86,7 @@ def make_report(
     root: Path,
     *,
     peildatum: dt.date,
-    kind: Format,
+    kind: OutputFormat,
     gemeente: str | None = None,
     corporatie: str | None = None,
     thema: str | None = None,
@@ -117,6 +131,12 @@ def make_report(
         return data
 
     if not alle or output is None:
+        if kind == "pdf":
+            content = _rendered(kind, one(gemeente), templates)
+            if output is None:
+                return ReportOutcome(data=content)
+            replace_file(output, content)
+            return ReportOutcome(written=[output])
         text = render("report", kind, one(gemeente), templates)
         if output is None:
             return ReportOutcome(text=text)
@@ -127,13 +147,17 @@ def make_report(
     reports = []
     for gemeente_id in dataset.gemeenten:
         data = one(gemeente_id)
-        filename = f"{gemeente_id}.{SUFFIX[kind]}"
-        replace_file(output / filename, render("report", kind, data, templates).encode("utf-8"))
+        filename = f"{gemeente_id}.{'pdf' if kind == 'pdf' else SUFFIX[kind]}"
+        replace_file(output / filename, _rendered(kind, data, templates))
         outcome.written.append(output / filename)
         reports.append((filename, data))
     index = build_index(dataset, reports, peildatum=peildatum, generated=generated, revision=revision)
-    replace_file(output / f"index.{SUFFIX[kind]}", render("index", kind, index, templates).encode("utf-8"))
-    outcome.written.append(output / f"index.{SUFFIX[kind]}")
+    # The PDFs get an HTML index that links to them.
+    index_kind: Format = "html" if kind == "pdf" else kind
+    replace_file(
+        output / f"index.{SUFFIX[index_kind]}", render("index", index_kind, index, templates).encode("utf-8")
+    )
+    outcome.written.append(output / f"index.{SUFFIX[index_kind]}")
     return outcome
 
 
