@@ -43,6 +43,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         "engines",
         [
             "prestatie.status", "prestatie.status.engine", "prestatie.status.expected", "prestatie.status.model",
+            "prestatie.status.series",
             "prestatie.diff", "prestatie.diff.compare", "prestatie.diff.model", "prestatie.diff.scope",
             "prestatie.diff.engine", "prestatie.edit.*", "prestatie.status.vergelijk",
             "prestatie.cyclus.overview", "prestatie.cyclus.briefing",

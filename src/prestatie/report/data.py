@@ -24,6 +24,7 @@ from prestatie.dutch import meervoud, opsomming
 from prestatie.models import Project
 from prestatie.projectstate import FIGURES, figure_at, months_before, status_at
 from prestatie.report.briefing import aandacht, headline
+from prestatie.report.trend import grafieken
 from prestatie.status.model import (
     AANDACHT,
     ACHTER,
@@ -39,6 +40,7 @@ from prestatie.status.model import (
     ProjectCounts,
     StatusReport,
 )
+from prestatie.status.series import reeksen
 
 RECENT_MONTHS = 3
 # Order of the project list: what is going on first, what is done or dropped last.
@@ -390,6 +392,7 @@ def build_report(
             p.investering or 0 for p in projects if status_at(p, status.peildatum) != "vervallen"
         ),
         "themas": themas,
+        "trends": _trends(dataset, status),
         "projecten": rows,
         "actie": actions,
         "jaarcyclus": jaarcyclus,
@@ -397,6 +400,28 @@ def build_report(
         "recent_maanden": RECENT_MONTHS,
         "colofon": _colophon(status.peildatum, generated, revision),
     }
+
+
+def _trends(dataset: DataSet, status: StatusReport) -> list[Any]:
+    """The trend chart of every doel with a target in the selection (report/trend.py)."""
+    chosen = status.filter
+    series = reeksen(
+        dataset,
+        [a.id for a in status.afspraken],
+        peildatum=status.peildatum,
+        gemeente=chosen.gemeente,
+        corporatie=chosen.corporatie,
+        thema=chosen.thema,
+    )
+    order = [
+        (
+            a.id,
+            f"{a.nummer} {a.titel}" if a.nummer else a.titel,
+            [(d.indicator, d.naam, d.eenheid) for d in a.doelen],
+        )
+        for a in status.afspraken
+    ]
+    return list(grafieken(series, order))
 
 
 def _colophon(peildatum: dt.date, generated: dt.datetime, revision: dict[str, Any] | None) -> dict[str, Any]:
