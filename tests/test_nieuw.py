@@ -208,7 +208,7 @@ def test_status_opgeleverd_and_unknown_statuses_are_refused(data_copy: Path, cli
 def test_a_name_with_a_line_break_is_refused(data_copy: Path, cli: Callable[..., Any]) -> None:
     result = cli("nieuw", "project", "--gemeente", "kerkrade", "--naam", "Twee\nregels", "--data", data_copy)
     assert result.exit_code == 2
-    assert "--naam mag geen regeleinden" in result.stderr
+    assert "--naam bevat een regeleinde (U+000A)" in result.stderr
 
 
 def test_new_afspraak_writes_a_valid_commented_file(data_copy: Path, cli: Callable[..., Any]) -> None:

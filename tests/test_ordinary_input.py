@@ -185,3 +185,71 @@ def test_markdown_from_data_has_no_plain_http_autolinks() -> None:
     from prestatie.report.markdown import to_markdown
 
     assert to_markdown("Zie <http://evil.example/x>.") == "Zie http\\://evil.example/x."
+
+
+# Wrong results ------------------------------------------------------------------------
+
+INVISIBLE = ["\u061c", "\u200d", "\U000e0041", "\u00ad", "\u2064", "\ue000", "\u2028", "\u2029", "\x85"]
+
+
+@pytest.mark.parametrize("char", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
+def test_invisible_characters_are_refused_by_unicode_category_on_the_right_line(char: str) -> None:
+    from prestatie.yamlread import read_yaml
+
+    for text, where in [
+        (f'a: "x{char}y"\nb: [\n', (1, 6)),  # in a quoted value: later lines do not shift
+        (f"a: 1  # x{char}y\nb: 2\n", (1, 10)),  # in a comment: not a syntax error on another line
+        (f"a: 1\nb: x{char}y\n", (2, 5)),
+    ]:
+        outcome = read_yaml(text.encode(), "f.yaml")
+        assert [(f.line, f.column, f.code) for f in outcome.findings] == [(*where, "PA012")], text
+
+
+def test_a_gemeente_called_index_does_not_lose_its_report(data_copy: Path, tmp_path: Path, cli: Cli) -> None:
+    import re
+
+    root = data_copy
+    folder = root / "data/projecten/voerendaal"
+    for path in folder.glob("*.yaml"):
+        path.rename(folder / path.name.replace("voerendaal", "index"))
+    folder.rename(root / "data/projecten/index")
+    for path in (root / "data").rglob("*.yaml"):
+        text = path.read_text()
+        path.write_text(re.sub(r"\bvoerendaal\b", "index", text))
+    assert cli("validate", root).exit_code == 0
+    result = cli("report", "--data", root, "--alle", "-o", tmp_path / "rapporten")
+    assert result.exit_code == 2, result
+    assert "index" in result.stderr
+    assert not (tmp_path / "rapporten" / "index.md").exists()
+
+
+def test_voortgang_names_the_control_character_it_refuses(data_copy: Path, cli: Cli) -> None:
+    result = cli("voortgang", "kerkrade-eygelshoven-doet", "Klaar\x1b[2J", "--data", data_copy)
+    assert result.exit_code == 2
+    assert "U+001B" in result.stderr and "ongebruikelijk" not in result.stderr
+
+
+def test_a_date_after_today_means_the_newest_commit(data_copy: Path, cli: Cli) -> None:
+    repo = Repo(data_copy)
+    repo.commit("begin", date="2024-01-01T12:00:00")
+    result = cli("diff", "2100-01-01", "--data", data_copy)
+    assert result.exit_code == 0, result.stderr
+    assert "begint later" not in result.stdout + result.stderr
+
+
+def test_diff_never_holds_a_blob_over_the_size_cap(data_copy: Path, cli: Cli) -> None:
+    from prestatie.gitsource import GitRepo, Oversized
+
+    repo = Repo(data_copy)
+    repo.commit("begin", date="2024-01-01T12:00:00")
+    big = data_copy / "data/projecten/kerkrade/kerkrade-groot.yaml"
+    big.write_bytes(b"id: kerkrade-groot\n" + b"# opvulling\n" * 300_000)  # 3.6 MB
+    repo.commit("groot bestand", date="2024-02-01T12:00:00")
+    git = GitRepo(data_copy)
+    entry = next(e for e in git.list_files(repo.git("rev-parse", "HEAD")) if e.path.endswith("groot.yaml"))
+    with git.blobs() as reader:
+        (raw,) = reader.read([entry.oid])
+    assert isinstance(raw, Oversized) and len(raw) == 0 and raw.size == big.stat().st_size
+    result = cli("diff", "HEAD~1", "HEAD", "--data", data_copy)
+    assert result.exit_code == 1
+    assert "PA014" in result.stdout and "3.600.019 bytes" in result.stdout

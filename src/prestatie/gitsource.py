@@ -207,11 +207,13 @@ class GitRepo:
 
     def _commit_on_or_before(self, day: str) -> str:
         try:
-            dt.date.fromisoformat(day)
+            moment = dt.date.fromisoformat(day)
         except ValueError:
             raise UsageError(f"'{day}' is geen bestaande datum. Schrijf de datum als JJJJ-MM-DD.") from None
+        # A day after today means the newest commit (git cannot read dates after 2099 at all).
+        before = ["--before", f"{day} 23:59:59"] if moment <= dt.date.today() else []
         try:
-            out = self._run("rev-list", "-1", f"--before={day} 23:59:59", "HEAD", "--")
+            out = self._run("rev-list", "-1", *before, "HEAD", "--")
         except _GitFailed as exc:
             raise UsageError(f"De geschiedenis kan niet worden gelezen: {exc.first_line}") from None
         commit = out.decode("ascii").strip()
@@ -488,10 +490,41 @@ class BlobReader:
                 answers.append(None)
                 continue
             length = int(fields[2])
+            if length > MAX_BYTES:
+                # Over the size cap (a 1 GiB blob in history): skipped in pieces, never held.
+                remaining = length
+                while remaining:
+                    piece = stdout.read(min(remaining, 1 << 20))
+                    if not piece:
+                        raise UsageError(
+                            "git cat-file stopte onverwacht; de gegevens konden niet worden gelezen."
+                        )
+                    remaining -= len(piece)
+                stdout.read(1)
+                answers.append(Oversized(length))
+                continue
             body = stdout.read(length)
             stdout.read(1)  # the line feed after the contents
             answers.append(body)
         return answers
+
+
+class Oversized(bytes):
+    """What BlobReader gives for an object over the size cap: no contents, only its size."""
+
+    size: int
+
+    def __new__(cls, size: int) -> Oversized:
+        made = super().__new__(cls)
+        made.size = size
+        return made
+
+
+def blob_source(path: str, raw: bytes) -> SourceFile:
+    """A file read from git, or PA014 when it was over the size cap (and not read)."""
+    if isinstance(raw, Oversized):
+        return refused(path, "PA014", too_big_message(raw.size))
+    return SourceFile(path, raw)
 
 
 # the data set at a revision ---------------------------------------------------

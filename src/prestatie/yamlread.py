@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -77,12 +78,28 @@ _TIMESTAMP = re.compile(
     r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
     r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?"
 )
-# C0/C1 controls, DEL, surrogates and non-characters are not YAML; bidi overrides
-# and zero-width characters make text look different from what it is.
-_BAD_CHAR = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
-    "\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
-)
+# C0/C1 controls (U+0085 too: YAML would count it as a line break where git and
+# editors do not; in practice it is a Windows-1252 '…' read as Latin-1), DEL,
+# surrogates and non-characters are not YAML.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\ufeff]")
+# Invisible characters by Unicode category, so that no list goes stale: format
+# characters (bidi controls, zero-width joiners, tag characters), private use,
+# surrogates, line and paragraph separators. They make text look different from
+# what it is, or (U+2028, U+2029) end a line for YAML but not for git.
+_BAD_CATEGORIES = frozenset({"Cf", "Co", "Cs", "Zl", "Zp"})
+
+
+def _first_bad_char(text: str) -> int | None:
+    """The offset of the first character that is refused (PA012), or None."""
+    found = _BAD_CHAR.search(text)
+    first = found.start() if found else None
+    if not text.isascii():
+        for char in set(text):
+            if char > "\x7f" and unicodedata.category(char) in _BAD_CATEGORIES:
+                offset = text.find(char)
+                if first is None or offset < first:
+                    first = offset
+    return first
 # A plain value, one space, then '#': YAML makes the rest a comment, so text such as
 # "Project #1" silently loses its end. Two or more spaces read as a deliberate comment.
 _SINGLE_SPACE_HASH = re.compile(r"[^\s#] #")
@@ -331,12 +348,12 @@ class _Reader:
                 "bestand is waarschijnlijk als Windows-1252 of Latin-1 opgeslagen. "
                 "Sla het bestand op als UTF-8.",
             ) from None
-        bad = _BAD_CHAR.search(text)
-        if bad:
+        bad = _first_bad_char(text)
+        if bad is not None:
             raise self.stop(
-                _position_in_text(text, bad.start()),
+                _position_in_text(text, bad),
                 "PA012",
-                f"Hier staat een onzichtbaar of ongeldig teken ({_describe_char(bad.group())}). "
+                f"Hier staat een onzichtbaar of ongeldig teken ({_describe_char(text[bad])}). "
                 "Verwijder het; typ de tekst zo nodig opnieuw.",
             )
         conflict = _CONFLICT_MARKER.search(text)
@@ -357,7 +374,7 @@ class _Reader:
         style = event.style
         if style:  # quoted or block scalar: always text
             # The text was checked as a whole; only a \u escape can add a bad character.
-            if style == '"' and _BAD_CHAR.search(value):
+            if style == '"' and _first_bad_char(value) is not None:
                 self.bad_paths.add(path)
                 self.report(
                     _mark(event),

@@ -36,7 +36,15 @@ from prestatie.diff.scope import (
     plain_project,
     resolve_selection,
 )
-from prestatie.gitsource import BlobReader, Change, GitRepo, Revision, commit_date, entry_problem
+from prestatie.gitsource import (
+    BlobReader,
+    Change,
+    GitRepo,
+    Revision,
+    blob_source,
+    commit_date,
+    entry_problem,
+)
 from prestatie.layout import DATA_DIR, PLACES, Kind, kind_of, stem
 from prestatie.selection import ProjectFacts
 from prestatie.source import FileToRead, SourceFile, read_file
@@ -169,18 +177,18 @@ class _Sides:
                 if (self.repo.root / path).is_file():
                     context_files[path] = self.worktree(path)
             elif (raw := contents[commits + offset]) is not None:
-                context_files[path] = SourceFile(path, raw)
+                context_files[path] = blob_source(path, raw)
         start = commits + (len(context) if self.new is not None else 0)
         versions: list[tuple[SourceFile | None, SourceFile | None]] = []
         for index, change in enumerate(changes):
             old_raw, new_raw = contents[start + 2 * index], contents[start + 2 * index + 1]
-            old = SourceFile(change.old_path, old_raw) if change.old_path and old_raw is not None else None
+            old = blob_source(change.old_path, old_raw) if change.old_path and old_raw is not None else None
             if change.new_path is None:
                 new = None
             elif self.new is None:
                 new = self.worktree(change.new_path)
             else:
-                new = SourceFile(change.new_path, new_raw) if new_raw is not None else None
+                new = blob_source(change.new_path, new_raw) if new_raw is not None else None
             versions.append((old, new))
         return versions, context_files, contents[:commits]
 
@@ -209,7 +217,7 @@ class _Sides:
             unread = [e for e in entries if e.path not in known]
             raws = self.reader.read([e.oid for e in unread])
             sources = {
-                e.path: SourceFile(e.path, raw)
+                e.path: blob_source(e.path, raw)
                 for e, raw in zip(unread, raws, strict=True)
                 if raw is not None
             }

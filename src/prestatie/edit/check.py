@@ -45,9 +45,7 @@ def check_candidate(on_disk: DataOnDisk, path: str, content: bytes, *, peildatum
     return check_candidates(on_disk, {path: content}, peildatum=peildatum)
 
 
-def check_candidates(
-    on_disk: DataOnDisk, contents: dict[str, bytes], *, peildatum: dt.date
-) -> list[Finding]:
+def check_candidates(on_disk: DataOnDisk, contents: dict[str, bytes], *, peildatum: dt.date) -> list[Finding]:
     """Validate the data set as if each path (relative, forward slashes) held its new content.
 
     Raises UsageError listing the errors in those files; returns their warnings.

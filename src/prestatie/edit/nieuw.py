@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 from prestatie.atomic import DataLock, create_file, holding_data_lock
 from prestatie.dataset import DataSet
 from prestatie.edit.check import DataOnDisk, check_candidate, load_dataset
-from prestatie.edit.scalars import slugify, with_prefix
+from prestatie.edit.scalars import refuse_control_characters, slugify, with_prefix
 from prestatie.edit.templates import NewAfspraak, NewProject, afspraak_yaml, project_yaml
 from prestatie.errors import DataError, UsageError
 from prestatie.findings import Finding
@@ -20,9 +19,6 @@ from prestatie.models import PROJECT_STATUSSEN
 from prestatie.selection import resolve, resolve_gemeente, resolve_thema
 from prestatie.suggest import did_you_mean
 from prestatie.targetstate import current_overeenkomsten
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
 
 # A new project is not opgeleverd yet: that is recorded with 'prestatie voortgang'.
 NEW_PROJECT_STATUSSEN: tuple[str, ...] = tuple(s for s in PROJECT_STATUSSEN if s != "opgeleverd")
@@ -40,8 +36,7 @@ def _text(value: str, option: str) -> str:
     value = value.strip()
     if not value:
         raise UsageError(f"{option} mag niet leeg zijn.")
-    if _CONTROL.search(value):
-        raise UsageError(f"{option} mag geen regeleinden of andere stuurtekens bevatten.")
+    refuse_control_characters(value, option)
     return value
 
 

@@ -7,6 +7,7 @@ import json
 import re
 import unicodedata
 
+from prestatie.errors import UsageError
 from prestatie.yamlread import read_yaml
 
 _PLAIN_START = re.compile(r"[A-Za-z0-9\u00c0-\uffff(]")
@@ -98,3 +99,18 @@ def with_prefix(prefix: str, slug: str, *, limit: int = _MAX_SLUG) -> str:
         if "-" in combined[len(prefix) + 1 :]:
             combined = combined[: combined.rfind("-")]
     return combined
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def refuse_control_characters(value: str, what: str) -> None:
+    """A UsageError naming the first control character (a line break, an escape code) in ``value``."""
+    found = _CONTROL.search(value)
+    if found:
+        char = found.group()
+        name = "een regeleinde" if char in "\r\n\u2028\u2029" else "een stuurteken"
+        raise UsageError(
+            f"{what} bevat {name} (U+{ord(char):04X}) op positie {found.start() + 1}. Schrijf de tekst "
+            "op één regel, zonder stuurtekens of escape-codes."
+        )

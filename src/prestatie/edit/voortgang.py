@@ -18,7 +18,7 @@ from ruamel.yaml.error import YAMLError
 
 from prestatie.atomic import DataLock, holding_data_lock, read_snapshot, replace_file
 from prestatie.edit.check import check_candidate, load_dataset
-from prestatie.edit.scalars import date_scalar
+from prestatie.edit.scalars import date_scalar, refuse_control_characters
 from prestatie.edit.yamltext import Unsupported, YamlText, roundtrip
 from prestatie.errors import UsageError
 from prestatie.findings import Finding
@@ -84,6 +84,7 @@ def record_progress(
     toelichting = toelichting.strip()
     if not toelichting:
         raise UsageError("De toelichting mag niet leeg zijn: schrijf in een zin wat er is gebeurd.")
+    refuse_control_characters(toelichting, "De toelichting")
     if status is not None and status not in PROJECT_STATUSSEN:
         close = did_you_mean(status, PROJECT_STATUSSEN)
         hint = f" Bedoelde u '{close}'?" if close else ""
