@@ -142,11 +142,12 @@ def make_report(
             return ReportOutcome(text=text)
         replace_file(output, text.encode("utf-8"))
         return ReportOutcome(written=[output])
-    if "index" in dataset.gemeenten:
+    own_suffix = "pdf" if kind == "pdf" else SUFFIX[kind]
+    if "index" in dataset.gemeenten and own_suffix != "pdf":
         # index.<ext> is the overview: the gemeente's own report would be overwritten by it.
         raise UsageError(
             f"De gemeente met de id 'index' zou met --alle hetzelfde bestand krijgen als het overzicht "
-            f"(index.{SUFFIX[kind]}). Geef de gemeente in data/regio.yaml een andere id, of maak haar "
+            f"(index.{own_suffix}). Geef de gemeente in data/regio.yaml een andere id, of maak haar "
             "rapport apart met --gemeente index --output BESTAND."
         )
     make_folder(output)
