@@ -233,6 +233,7 @@ def test_every_help_has_examples_and_a_dutch_usage_line(cli: Cli, path: list[str
     assert re.search(r"\b(OPTIONS|COMMAND|ARGS)\b", usage) is None, usage
     examples = result.stdout.split("Voorbeelden:\n", 1)[1]
     assert f"prestatie {' '.join(path)}".rstrip() in examples
+    assert all(len(line) <= 80 for line in examples.splitlines())
 
 
 def _keys(value: Any) -> set[str]:

@@ -38,13 +38,13 @@ def typographic_message(inner: str, *, broke_syntax: bool = False) -> str:
     """PA019's message for a value wrapped in typographic quotes."""
     shown = inner if len(inner) <= 60 else inner[:57] + "…"
     effect = (
-        "dus leest YAML een ': ' erin als het begin van een nieuwe sleutel"
+        ", dus leest YAML een ': ' erin als het begin van een nieuwe sleutel"
         if broke_syntax
-        else "en neemt ze op in de waarde"
+        else " en neemt ze op in de waarde"
     )
     return (
         "Deze waarde staat tussen gekrulde aanhalingstekens (“ ” of ‘ ’), zoals een "
-        f"tekstverwerker ze zet; YAML ziet die als gewone tekens {effect}. Gebruik rechte "
+        f"tekstverwerker ze zet; YAML ziet die als gewone tekens{effect}. Gebruik rechte "
         f'aanhalingstekens: "{shown}".'
     )
 

@@ -19,8 +19,8 @@ nieuw_app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     epilog=voorbeelden(
-        'prestatie nieuw project --gemeente Kerkrade --naam "Seniorenwoningen Bleijerheide"',
-        'prestatie nieuw afspraak --thema nieuwbouw --titel "Meer woningen voor starters"',
+        'prestatie nieuw project --gemeente Kerkrade --naam "Flat Bleijerheide"',
+        'prestatie nieuw afspraak --thema nieuwbouw --titel "Woningen voor starters"',
         "prestatie nieuw cyclus --jaar 2027",
     ),
 )
@@ -39,9 +39,8 @@ def _report(created: Created) -> None:
 @nieuw_app.command(
     "project",
     epilog=voorbeelden(
-        'prestatie nieuw project --gemeente Kerkrade --naam "Seniorenwoningen Bleijerheide"',
-        'prestatie nieuw project --gemeente Kerkrade --naam "Seniorenflat" --afspraak nieuwbouw-ouderen',
-        'prestatie nieuw project --gemeente Heerlen --naam "Zorg" --trekker Weller --status voorbereiding',
+        'prestatie nieuw project --gemeente Kerkrade --naam "Flat Bleijerheide"',
+        'prestatie nieuw project --gemeente Heerlen --naam Zorg --status idee',
     ),
 )
 def project(
@@ -97,7 +96,7 @@ def project(
 
 @nieuw_app.command(
     "afspraak",
-    epilog=voorbeelden('prestatie nieuw afspraak --thema nieuwbouw --titel "Meer woningen voor starters"'),
+    epilog=voorbeelden('prestatie nieuw afspraak --thema nieuwbouw --titel "Woningen voor starters"'),
 )
 def afspraak(
     *,

@@ -13,9 +13,10 @@ from prestatie.cli.options import DataOption, parse_date
 
 @app.command(
     epilog=voorbeelden(
-        'prestatie voortgang kerkrade-kaalheide-verduurzaming "Fase 2 gestart."',
-        'prestatie voortgang kerkrade-kaalheide-verduurzaming "Vergunning verleend." --status uitvoering',
-        'prestatie voortgang kerkrade-eygelshoven-doet "Klaar." --status opgeleverd --datum 2026-11-20',
+        'prestatie voortgang kerkrade-eygelshoven-doet "Buurtschouw gehouden."',
+        'prestatie voortgang kerkrade-eygelshoven-doet "Gestart." --status uitvoering',
+        'prestatie voortgang kerkrade-eygelshoven-doet "Klaar." --status opgeleverd',
+        'prestatie voortgang kerkrade-eygelshoven-doet "Schouw." --datum 2026-11-20',
     )
 )
 def voortgang(
