@@ -253,3 +253,36 @@ def test_diff_never_holds_a_blob_over_the_size_cap(data_copy: Path, cli: Cli) ->
     result = cli("diff", "HEAD~1", "HEAD", "--data", data_copy)
     assert result.exit_code == 1
     assert "PA014" in result.stdout and "3.600.019 bytes" in result.stdout
+
+
+def test_geschiedenis_with_glob_characters_in_the_path_and_control_characters_in_a_subject(
+    tmp_path: Path, cli: Cli
+) -> None:
+    top = tmp_path / "sub [1]*:x"
+    shutil.copytree(Path(__file__).parents[1] / "data", top / "data")
+    repo = Repo(top)
+    repo.commit("begin", date="2024-01-01T12:00:00")
+    project = "data/projecten/kerkrade/kerkrade-eygelshoven-doet.yaml"
+    repo.edit(project, "naam: ", "naam: Nieuw ")
+    repo.commit("naam\x01\x02gewijzigd", date="2024-02-01T12:00:00")
+    result = cli("geschiedenis", "kerkrade-eygelshoven-doet", "--data", top)
+    assert result.exit_code == 0, result.stderr
+    # The commit whose subject holds \x01\x02 is not hidden (the entry point escapes it).
+    assert "Anna de Vries: naam\x01\x02gewijzigd" in result.stdout
+
+
+def test_diff_refuses_committed_links_and_submodules_like_status_rev(data_copy: Path, cli: Cli) -> None:
+    repo = Repo(data_copy)
+    repo.commit("begin", date="2024-01-01T12:00:00")
+    (data_copy / "data/projecten/kerkrade/koppeling.yaml").symlink_to("kerkrade-eygelshoven-doet.yaml")
+    repo.commit("koppeling", date="2024-02-01T12:00:00")
+    oid = repo.git("rev-parse", "HEAD")
+    repo.git("update-index", "--add", "--cacheinfo", f"160000,{oid},data/projecten/kerkrade/submodule.yaml")
+    repo.git("commit", "-q", "-m", "submodule", date="2024-03-01T12:00:00")
+    diff = cli("diff", "HEAD~2", "HEAD", "--data", data_copy)
+    status = cli("status", "--rev", "HEAD", "--data", data_copy)
+    for path in ("koppeling.yaml", "submodule.yaml"):
+        line = next(line for line in diff.stdout.splitlines() if path in line)
+        assert "PA015" in line, diff.stdout
+        assert path in status.stderr and "PA015" in status.stderr
+    assert "nieuw project" not in diff.stdout.lower()

@@ -92,6 +92,8 @@ class Change:
     new_path: str | None
     old_oid: str | None
     new_oid: str | None
+    old_mode: str = ""  # git's mode of each side: 100644 a file, 120000 a link, 160000 a submodule
+    new_mode: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +335,7 @@ def _parse_raw(out: bytes, relative: Callable[[str], str | None], *, worktree: b
         index += 1
         if not meta.startswith(":"):
             continue
-        _, _, old_oid, new_oid, status = meta[1:].split(" ")
+        old_mode, new_mode, old_oid, new_oid, status = meta[1:].split(" ")
         letter = status[:1]
         first = tokens[index].decode("utf-8", "surrogateescape")
         index += 1
@@ -358,20 +360,24 @@ def _parse_raw(out: bytes, relative: Callable[[str], str | None], *, worktree: b
                 new_path,
                 None if old_path is None or zero.fullmatch(old_oid) else old_oid,
                 None if new_path is None or worktree or zero.fullmatch(new_oid) else new_oid,
+                old_mode,
+                new_mode,
             )
         )
     return changes
 
 
-_LOG_MARK = "\x01\x02"
-_LOG_FORMAT = f"--format={_LOG_MARK}%H%x00%h%x00%an%x00%aI%x00%s"
+# Three NULs start each commit: no subject, name or path holds a NUL, and the fields
+# between NULs are never two empty ones in a row, so nothing else can look like this.
+_LOG_MARK = "\0\0\0"
+_LOG_FORMAT = "--format=%x00%x00%x00%H%x00%h%x00%an%x00%aI%x00%s"
 
 
 def _parse_log(out: bytes, relative: Callable[[str], str | None]) -> list[FileCommit]:
     """``git log --name-status -z`` in _LOG_FORMAT: per commit its fields, then status and path(s)."""
     records = []
     for chunk in out.decode("utf-8", "surrogateescape").split(_LOG_MARK)[1:]:
-        tokens = chunk.split("\0")
+        tokens = chunk.lstrip("\0").split("\0")
         if len(tokens) < 5:
             continue
         commit, _, auteur, moment, onderwerp = tokens[:5]
@@ -530,15 +536,27 @@ def blob_source(path: str, raw: bytes) -> SourceFile:
 # the data set at a revision ---------------------------------------------------
 
 
-def entry_problem(entry: TreeEntry) -> SourceFile | None:
-    """Why an entry must not be read (a link, a submodule, too big), or None."""
-    if entry.mode == "120000":
+def mode_problem(path: str, mode: str) -> SourceFile | None:
+    """Why a file of this git mode must not be read (a link, a submodule), or None.
+
+    The one rule for every reader of git: status --rev, validate at a revision, diff."""
+    if mode == "120000":
         return refused(
-            entry.path,
+            path,
             "PA015",
             "Dit bestand is een symbolische koppeling; prestatie leest die niet uit git. "
             "Zet het bestand zelf in data/.",
         )
+    if mode == "160000":
+        return refused(path, "PA015", "Dit is geen gewoon bestand; prestatie leest het niet.")
+    return None
+
+
+def entry_problem(entry: TreeEntry) -> SourceFile | None:
+    """Why an entry must not be read (a link, a submodule, too big), or None."""
+    problem = mode_problem(entry.path, entry.mode)
+    if problem is not None:
+        return problem
     if entry.kind != "blob":
         return refused(entry.path, "PA015", "Dit is geen gewoon bestand; prestatie leest het niet.")
     if entry.size is not None and entry.size > MAX_BYTES:

@@ -44,6 +44,7 @@ from prestatie.gitsource import (
     blob_source,
     commit_date,
     entry_problem,
+    mode_problem,
 )
 from prestatie.layout import DATA_DIR, PLACES, Kind, kind_of, stem
 from prestatie.selection import ProjectFacts
@@ -183,10 +184,14 @@ class _Sides:
         for index, change in enumerate(changes):
             old_raw, new_raw = contents[start + 2 * index], contents[start + 2 * index + 1]
             old = blob_source(change.old_path, old_raw) if change.old_path and old_raw is not None else None
+            if change.old_path and (problem := mode_problem(change.old_path, change.old_mode)):
+                old = problem
             if change.new_path is None:
                 new = None
             elif self.new is None:
                 new = self.worktree(change.new_path)
+            elif problem := mode_problem(change.new_path, change.new_mode):
+                new = problem
             else:
                 new = blob_source(change.new_path, new_raw) if new_raw is not None else None
             versions.append((old, new))
