@@ -6,10 +6,14 @@ subprocesses ``prestatie status --gemeente kerkrade`` and ``prestatie report
 --gemeente kerkrade`` (Markdown and HTML, output to /dev/null), each the median of
 several runs; prints the times and the ratios (target: at most 1.3). Both validate
 the data first, so the ratio shows what the report data, the templates and the
-safe Markdown add. With ``--git`` the data is committed to a git repository first,
+safe Markdown add. The HTML report (with its trend charts) is also held against
+``prestatie status --format json`` (target: at most 1.5). The PDF time is printed
+beside it, measured once on a smaller data set (``--pdf-projects``, default 1000:
+a PDF of every project of a 10,000-project gemeente is a book, not a briefing).
+With ``--git`` the data is committed to a git repository first,
 so that the report also pays for reading the revision (``git rev-parse``, ``git status``).
 
-    python benchmarks/report.py [--projects 10000] [--runs 3] [--git]
+    python benchmarks/report.py [--projects 10000] [--runs 3] [--git] [--pdf-projects 1000]
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from timing import alternating, arguments, runs_text  # noqa: E402
 
 BIN = Path(sys.executable).parent
 TARGET = 1.3
+TARGET_JSON = 1.5
 GEMEENTE = "kerkrade"
 
 
@@ -46,6 +51,7 @@ def commit(root: Path) -> None:
 def main() -> None:
     parser = arguments(__doc__)
     parser.add_argument("--git", action="store_true", help="commit the data to git first")
+    parser.add_argument("--pdf-projects", type=int, default=1000, help="size of the data set for the PDF")
     args = parser.parse_args()
     prestatie = str(BIN / "prestatie")
     with tempfile.TemporaryDirectory() as tmp:
@@ -55,10 +61,16 @@ def main() -> None:
         common = ["--data", str(root), "--gemeente", GEMEENTE, "--per", TODAY.isoformat()]
         commands = {
             "prestatie status": [prestatie, "status", *common],
+            "prestatie status --format json": [prestatie, "status", *common, "--format", "json"],
             "prestatie report": [prestatie, "report", *common],
             "prestatie report --format html": [prestatie, "report", *common, "--format", "html"],
         }
         times, _ = alternating(commands, args.runs)
+    with tempfile.TemporaryDirectory() as tmp:
+        small = generate(Path(tmp), args.pdf_projects)
+        pdf_command = [prestatie, "report", "--data", str(small), "--gemeente", GEMEENTE, "--per",
+                       TODAY.isoformat(), "--output", str(Path(tmp) / "rapport.pdf")]  # fmt: skip
+        pdf_times, _ = alternating({"pdf": pdf_command}, 1)
     medians = {name: statistics.median(values) for name, values in times.items()}
     base = medians["prestatie status"]
     print(
@@ -69,6 +81,11 @@ def main() -> None:
         print(f"{name + ':':32} {value:.2f} s  (runs: {runs_text(times[name])})")
     for name in ("prestatie report", "prestatie report --format html"):
         print(f"verhouding {name} / status: {medians[name] / base:.2f}  (doel: <= {TARGET})")
+    json_base = medians["prestatie status --format json"]
+    html = medians["prestatie report --format html"]
+    print(f"verhouding report --format html (met grafieken) / status --format json: {html / json_base:.2f}  "
+          f"(doel: <= {TARGET_JSON})")  # fmt: skip
+    print(f"prestatie report --format pdf ({args.pdf_projects} projecten): {pdf_times['pdf'][0]:.2f} s")
 
 
 if __name__ == "__main__":

@@ -95,7 +95,9 @@ def reeks(
         return None
     van, tot = afspraak.periode.van, afspraak.periode.tot
     days = [dt.date(year, 12, 31) for year in range(van, tot + 1)]
-    days = [day for day in days if day < peildatum]
+    # Year ends before the peildatum; the last point is the peildatum itself (after the
+    # period it stands for the period's end).
+    days = [day for day in days if day < min(peildatum, dt.date(tot, 12, 31))]
     if dt.date(van, 1, 1) <= peildatum:
         days.append(peildatum)  # the last point: the engine's own question
     punten = []
