@@ -91,6 +91,9 @@ def generate(out: Path, projects: int, seed: int = 1) -> Path:
     for name in ("regio.yaml", "themas.yaml"):
         shutil.copy(REPO / "data" / name, data / name)
     shutil.copytree(REPO / "data" / "afspraken", data / "afspraken")
+    for folder in ("overeenkomsten", "metingen", "cyclus"):  # version 2 folders, when shipped
+        if (REPO / "data" / folder).is_dir():
+            shutil.copytree(REPO / "data" / folder, data / folder)
     regio = yaml.load((data / "regio.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     gemeenten = [g["id"] for g in regio["gemeenten"]]
     corporaties = [c["id"] for c in regio["corporaties"]]
