@@ -42,7 +42,7 @@ def test_validate_text_prints_the_same_line_under_its_file() -> None:
 def test_an_edit_lists_its_errors_and_warnings_with_the_same_line(data_copy: Path) -> None:
     today = dt.date(2025, 6, 30)
     on_disk = load_dataset(data_copy, peildatum=today)
-    path = "data/afspraken/nieuwbouw-ouderen.yaml"
+    path = "data/afspraken/bouwopgave-sociale-huur.yaml"
     content = (data_copy / path).read_bytes().replace(b"status: lopend", b"status: bezig", 1)
     with pytest.raises(UsageError) as caught:
         check_candidate(on_disk, path, content, peildatum=today)

@@ -37,12 +37,12 @@ LAYERS: list[tuple[str, list[str]]] = [
             "prestatie.cyclus", "prestatie.cyclus.model",
         ],
     ),
-    ("data set", ["prestatie.dataset", "prestatie.projectstate", "prestatie.targetstate", "prestatie.selection", "prestatie.cyclus.state"]),
+    ("data set", ["prestatie.dataset", "prestatie.expected", "prestatie.projectstate", "prestatie.targetstate", "prestatie.selection", "prestatie.cyclus.state"]),
     ("checking", ["prestatie.rules.*", "prestatie.validate"]),
     (
         "engines",
         [
-            "prestatie.status", "prestatie.status.engine", "prestatie.status.expected", "prestatie.status.model",
+            "prestatie.status", "prestatie.status.engine", "prestatie.status.model",
             "prestatie.status.series",
             "prestatie.diff", "prestatie.diff.compare", "prestatie.diff.model", "prestatie.diff.scope",
             "prestatie.diff.engine", "prestatie.edit.*", "prestatie.status.vergelijk",
@@ -53,7 +53,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     (
         "presentation",
         [
-            "prestatie.status.text", "prestatie.status.vergelijk_text", "prestatie.diff.text", "prestatie.diff.markdown",
+            "prestatie.status.text", "prestatie.status.describe", "prestatie.status.vergelijk_text", "prestatie.diff.text", "prestatie.diff.markdown",
             "prestatie.cyclus.text", "prestatie.report.*", "prestatie.reporters.*", "prestatie.history",
             "prestatie.export.xlsx", "prestatie.export.csvtable", "prestatie.export.write",
             "prestatie.export.importtext",
@@ -170,6 +170,6 @@ def test_only_gitsource_runs_programs() -> None:
 def test_the_graph_is_read() -> None:
     """The checks above see real edges: a known import and a package's submodule import."""
     assert "prestatie.gitsource" in GRAPH["prestatie.validate"]
-    assert "prestatie.status.expected" in GRAPH["prestatie.status.engine"]
+    assert "prestatie.expected" in GRAPH["prestatie.status.engine"]
     assert "prestatie.validate" not in GRAPH["prestatie.gitsource"]
     assert sys.modules["prestatie"] is prestatie

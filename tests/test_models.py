@@ -41,7 +41,19 @@ def test_shipped_data_set_counts() -> None:
         "voerendaal": "GM0986",
     }
     assert len(dataset.corporaties) == 9
-    assert len(dataset.themas_by_id) == 5
+    assert len(dataset.themas_by_id) == 10
+    assert {o.model.niveau for o in dataset.overeenkomsten} == {"regionaal", "lokaal", "jaarschijf"}
+    doelen = [d for a in dataset.afspraken for d in a.model.doelen]
+    kinds = {(d.telling, d.bron, d.richting, d.nulmeting is not None) for d in doelen}
+    assert {
+        ("som", "projecten", "minimaal", False),
+        ("som", "metingen", "minimaal", False),
+        ("som", "metingen", "maximaal", False),
+        ("stand", "metingen", "minimaal", False),
+        ("stand", "metingen", "maximaal", True),
+    } <= kinds
+    assert any(dataset.indicatoren[d.indicator][0].samengesteld for d in doelen)
+    assert any(p.model.opleveringen for p in dataset.projecten)
     per_gemeente = Counter(p.model.gemeente for p in dataset.projecten)
     assert set(per_gemeente) == set(codes) and min(per_gemeente.values()) >= 3
     assert {p.model.status for p in dataset.projecten} == {

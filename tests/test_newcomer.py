@@ -20,6 +20,7 @@ from prestatie.yamlread import read_yaml
 Cli = Callable[..., Any]
 PER = "2026-12-01"
 KAALHEIDE = "data/projecten/kerkrade/kerkrade-kaalheide-verduurzaming.yaml"
+SUPERLOCAL = "data/projecten/kerkrade/kerkrade-bleijerheide-superlocal.yaml"
 EYGELSHOVEN = "data/projecten/kerkrade/kerkrade-eygelshoven-doet.yaml"
 
 
@@ -85,10 +86,10 @@ def test_where_text_is_expected_the_value_stays_the_text_written() -> None:
 
 
 def test_a_fraction_in_a_countable_unit_is_an_error(cli: Cli, data_copy: Path) -> None:
-    _edit(data_copy, KAALHEIDE, "labelstappen: 1650", "labelstappen: 1.65")
+    _edit(data_copy, SUPERLOCAL, "wijkprojecten: 1", "wijkprojecten: 1.5")
     [(_, line, _, code, message)] = _errors(cli, data_copy)
-    assert (line, code) == (15, "PA215")
-    assert "1.65 stuks" in message and "hele aantallen" in message
+    assert (line, code) == (17, "PA215")
+    assert "1.5 stuks" in message and "hele aantallen" in message
 
 
 def test_fractions_stay_allowed_in_euro() -> None:
@@ -105,7 +106,13 @@ def test_fractions_stay_allowed_in_euro() -> None:
     [
         ("naam: Eygelshoven Doet!", 'naam: "Eygelshoven Doet!', 4, 7, "op regel 4 wordt op die regel niet"),
         ("status: uitvoering", "status:uitvoering", 10, 8, "schrijf 'status: uitvoering'"),
-        ("afspraken: [leefbaarheid-wijken]", "afspraken: [leefbaarheid-wijken", 9, 12, "De [ op regel 9"),
+        (
+            "afspraken: [kerkrade-lokale-afspraken-2019, leefbaarheid-wijken]",
+            "afspraken: [kerkrade-lokale-afspraken-2019, leefbaarheid-wijken",
+            9,
+            12,
+            "De [ op regel 9",
+        ),
     ],
 )
 def test_syntax_error_points_at_the_edit_with_its_cause(

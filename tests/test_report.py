@@ -47,12 +47,16 @@ def test_kerkrade_markdown_to_stdout(cli: Cli, data_copy: Path) -> None:
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.startswith("# Voortgang prestatieafspraken gemeente Kerkrade\n\n")
-    assert "Regionale Prestatieafspraken Parkstad Limburg 2019–2024. Stand per 24 november 2026." in out
+    # The overeenkomsten it covers: those running on the peildatum.
+    assert (
+        "Regionale Prestatieafspraken Parkstad Limburg 2024–2028; Jaarschijf Kerkrade 2026. "
+        "Stand per 24 november 2026." in out
+    )
     assert "> **Voorbeeldgegevens.** De cijfers in dit overzicht zijn illustratief" in out
     for heading in (
         "## Samenvatting",
         "## Afspraken per thema",
-        "### Nieuwbouw voor ouderen en middeninkomens",
+        "### Betaalbaarheid",
         "## Wat vraagt aandacht",
         "## Projecten",
         "## Recente voortgang",
@@ -60,19 +64,21 @@ def test_kerkrade_markdown_to_stdout(cli: Cli, data_copy: Path) -> None:
         "## Colofon",
     ):
         assert f"\n{heading}\n" in out
-    assert "In Kerkrade zijn 5 projecten: 2 in uitvoering, 1 in voorbereiding en 2 opgeleverd." in out
+    assert "In Kerkrade zijn 6 projecten: 2 in uitvoering, 1 in voorbereiding en 3 opgeleverd." in out
     assert (
-        "| 2.1 Meer kwalitatief goede sociale huurwoningen voor ouderen: Nieuwe sociale huurwoningen "
-        "| 160 | 160 | 130 | 30 in uitvoering | ████████░░ 81% | aandacht |"
+        "| 3.1 Een kernvoorraad van minstens 45.000 betaalbare sociale huurwoningen: Kernvoorraad sociale "
+        "huurwoningen (stand 11.690 woningen op 31 december 2025 (bron: Woonmonitor Parkstad 2025), doel "
+        "minimaal 11.500) | 11.500 | 11.500 | 11.690 | – | ██████████ 102% | op koers |"
     ) in out
-    assert "| Investering in leefbaarheid | € 650.000 | € 900.000 | – |" in out
+    # Spekholzerheide's two phases (60 and 50) count; 70 are still in uitvoering.
+    assert "| Woningen met minimaal twee labelstappen | 110 woningen | 70 woningen | – |" in out
     assert (
         "| SUPERLOCAL Bleijerheide | Bleijerheide | HEEMwonen | opgeleverd | opgeleverd 30 september 2022 |"
     ) in out
     # Recent voortgang: the three months before the peildatum, newest first.
     recent = out.split("## Recente voortgang")[1].split("##")[0]
     assert (
-        recent.index("20 oktober 2026") < recent.index("5 oktober 2026") < recent.index("15 september 2026")
+        recent.index("30 oktober 2026") < recent.index("20 oktober 2026") < recent.index("15 september 2026")
     )
     assert "2024" not in recent
     assert "Gemaakt met prestatie" in out and "21 september 2026 om 14:13" in out
@@ -227,7 +233,7 @@ def test_own_templates_come_first_and_fall_back(cli: Cli, data_copy: Path, tmp_p
     )
     md = cli("report", "--data", data_copy, "--gemeente", "kerkrade", "--templates", own)
     assert md.exit_code == 0
-    assert md.stdout == "Eigen: Voortgang prestatieafspraken gemeente Kerkrade (5 projecten)\n"
+    assert md.stdout == "Eigen: Voortgang prestatieafspraken gemeente Kerkrade (6 projecten)\n"
     html = cli(
         "report", "--data", data_copy, "--gemeente", "kerkrade", "--templates", own, "--format", "html"
     )
@@ -293,7 +299,7 @@ def test_the_selection_holds_ids_and_names_apart() -> None:
 def test_key_figures_count_a_project_where_the_status_engine_does(gemeente: str | None) -> None:
     """Where an indicator is the doel of one afspraak only, its kerncijfers are that doel's
     figures: the report and the status engine put each project in the same figure."""
-    data = _report_data(**({"gemeente": gemeente} if gemeente else {}))
+    data = _report_data(overeenkomst="alle", **({"gemeente": gemeente} if gemeente else {}))
     doelen: dict[str, list[Any]] = {}
     for thema in data["themas"]:
         for afspraak in thema["afspraken"]:

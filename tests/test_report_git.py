@@ -17,7 +17,7 @@ from gitrepo import Repo, repo_with_data
 Cli = Callable[..., CliResult]
 PER = "2026-11-24"
 EYGELSHOVEN = "data/projecten/kerkrade/kerkrade-eygelshoven-doet.yaml"
-POYCKSTRAAT = "data/projecten/kerkrade/kerkrade-poyckstraat-nassaustraat.yaml"
+SPEKHOLZERHEIDE = "data/projecten/kerkrade/kerkrade-spekholzerheide-verduurzaming.yaml"
 MSP = "data/projecten/heerlen/heerlen-msp-wijkaanpak.yaml"
 NEW_PROJECT = "data/projecten/kerkrade/kerkrade-testlaan.yaml"
 NEW_PROJECT_TEXT = """\
@@ -45,10 +45,10 @@ Daarin: 1 statuswijziging; 1 oplevering later gepland.
 ### Kerkrade
 
 - **Seniorenwoningen Testlaan** (nieuw project, voorbereiding, geplande oplevering 31 december 2028)
-- **30 levensloopgeschikte woningen Poyckstraat/Nassaustraat**
-  - geplande oplevering: 31 maart 2027 → 30 september 2027 (183 dagen later, vertraging)
 - **Eygelshoven Doet!**
   - status: uitvoering → gepauzeerd
+- **Verduurzaming Spekholzerheide**
+  - geplande oplevering: 31 maart 2027 → 30 september 2027 (183 dagen later, vertraging)
 
 ## Afspraken per thema
 """
@@ -66,7 +66,7 @@ def repo(tmp_path: Path) -> Repo:
     pauses a Heerlen project (which a Kerkrade report must leave out)."""
     repo = repo_with_data(tmp_path / "repo", DATA)
     repo.edit(EYGELSHOVEN, "status: uitvoering", "status: gepauzeerd")
-    repo.edit(POYCKSTRAAT, "oplevering: 2027-03-31", "oplevering: 2027-09-30")
+    repo.edit(SPEKHOLZERHEIDE, "oplevering: 2027-03-31", "oplevering: 2027-09-30")
     repo.edit(MSP, "status: uitvoering", "status: gepauzeerd")
     repo.write(NEW_PROJECT, NEW_PROJECT_TEXT)
     repo.commit("Voorjaarsronde", date="2025-06-02T12:00:00")
@@ -126,10 +126,10 @@ def test_sinds_in_html_shows_the_same_changes(repo: Repo, cli: Cli) -> None:
             "Daarin: 1 statuswijziging; 1 oplevering later gepland.",
             "Kerkrade",
             "Seniorenwoningen Testlaan (nieuw project, voorbereiding, geplande oplevering 31 december 2028)",
-            "30 levensloopgeschikte woningen Poyckstraat/Nassaustraat",
-            "geplande oplevering: 31 maart 2027 → 30 september 2027 (183 dagen later, vertraging)",
             "Eygelshoven Doet!",
             "status: uitvoering → gepauzeerd",
+            "Verduurzaming Spekholzerheide",
+            "geplande oplevering: 31 maart 2027 → 30 september 2027 (183 dagen later, vertraging)",
         ]
     )
     assert (
@@ -186,28 +186,28 @@ def test_names_from_the_data_are_escaped_in_the_section(repo: Repo, cli: Cli) ->
 
 
 def test_a_changed_file_unreadable_at_sinds_is_named_in_the_section(repo: Repo, cli: Cli) -> None:
-    repo.edit(POYCKSTRAAT, "status: uitvoering", "status: [uitvoering")
+    repo.edit(SPEKHOLZERHEIDE, "status: uitvoering", "status: [uitvoering")
     repo.commit("Kapot", date="2025-07-01T12:00:00")
     repo.git("tag", "kapot")
-    repo.edit(POYCKSTRAAT, "status: [uitvoering", "status: uitvoering")  # repaired in the working tree
+    repo.edit(SPEKHOLZERHEIDE, "status: [uitvoering", "status: uitvoering")  # repaired in the working tree
     md = _md_section(_report(cli, repo.root, "--gemeente", "Kerkrade", "--sinds", "kapot"))
     assert "is er in deze selectie niets inhoudelijk veranderd in de bestanden die te lezen waren." in md
     assert (
         "Deze gewijzigde bestanden konden niet worden gelezen en zijn niet vergeleken:\n\n"
-        f"- {POYCKSTRAAT} (kapot), regel 10, kolom "
+        f"- {SPEKHOLZERHEIDE} (kapot), regel 10, kolom "
     ) in md
     page = _report(cli, repo.root, "--gemeente", "Kerkrade", "--sinds", "kapot", "--format", "html")
-    assert f'<ul class="meldingen">\n<li>{POYCKSTRAAT} (kapot), regel 10, kolom ' in page
+    assert f'<ul class="meldingen">\n<li>{SPEKHOLZERHEIDE} (kapot), regel 10, kolom ' in page
 
 
 def test_rev_reports_the_figures_as_they_were(repo: Repo, cli: Cli, data_copy: Path) -> None:
     now = _report(cli, repo.root, "--gemeente", "Kerkrade")
     assert (
-        "In Kerkrade zijn 6 projecten: 1 in uitvoering, 2 in voorbereiding, 1 gepauzeerd en 2 opgeleverd."
+        "In Kerkrade zijn 7 projecten: 1 in uitvoering, 2 in voorbereiding, 1 gepauzeerd en 3 opgeleverd."
         in now
     )
     then = _report(cli, repo.root, "--gemeente", "Kerkrade", "--rev", "start")
-    assert "In Kerkrade zijn 5 projecten: 2 in uitvoering, 1 in voorbereiding en 2 opgeleverd." in then
+    assert "In Kerkrade zijn 6 projecten: 2 in uitvoering, 1 in voorbereiding en 3 opgeleverd." in then
     # Exactly the report of the shipped data (outside git), but for the colophon's revision.
     plain = _report(cli, data_copy, "--gemeente", "Kerkrade")
     sha = repo.git("rev-parse", "start")
@@ -222,7 +222,7 @@ def test_rev_reports_the_figures_as_they_were(repo: Repo, cli: Cli, data_copy: P
 
 def test_rev_as_a_date_and_with_alle(repo: Repo, cli: Cli, tmp_path: Path) -> None:
     then = _report(cli, repo.root, "--gemeente", "Kerkrade", "--rev", "2024-12-31")
-    assert "In Kerkrade zijn 5 projecten" in then
+    assert "In Kerkrade zijn 6 projecten" in then
     assert "zoals ze waren in revisie 2024-12-31 (`" in then
     out = tmp_path / "alle"
     result = cli(
@@ -231,7 +231,7 @@ def test_rev_as_a_date_and_with_alle(repo: Repo, cli: Cli, tmp_path: Path) -> No
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     kerkrade = (out / "kerkrade.md").read_text(encoding="utf-8")
-    assert "In Kerkrade zijn 5 projecten" in kerkrade
+    assert "In Kerkrade zijn 6 projecten" in kerkrade
     assert "tot start (" in kerkrade and "is er in deze selectie niets inhoudelijk veranderd." in kerkrade
 
 

@@ -19,7 +19,7 @@ from conftest import CliResult
 Cli = Callable[..., CliResult]
 PER = "2026-11-24"
 PROJECT = "data/projecten/kerkrade/kerkrade-eygelshoven-doet.yaml"
-AFSPRAAK = "data/afspraken/leefbaarheid-wijken.yaml"
+AFSPRAAK = "data/afspraken/betaalbare-kernvoorraad.yaml"  # shown by default (2024-2028)
 
 SCRIPT = "<script>alert(1)</script>"
 ONERROR = "<img src=x onerror=alert(2)>"

@@ -58,7 +58,7 @@ def test_report_body_and_changes_select_the_same(
     shipped: tuple[Path, DataSet], chosen: dict[str, str]
 ) -> None:
     root, dataset = shipped
-    status = compute_status(dataset, peildatum=PER, **chosen)
+    status = compute_status(dataset, peildatum=PER, overeenkomst="alle", **chosen)
     diff = diff_revisions(root, "leeg", None, **chosen)
     assert sorted(item.id for item in diff.afspraken) == sorted(a.id for a in status.afspraken)
     assert sorted(item.id for item in diff.projecten) == sorted(status.projecten)
@@ -69,9 +69,9 @@ def test_every_kind_of_filter_selects_something_and_leaves_something_out(
     shipped: tuple[Path, DataSet],
 ) -> None:
     _, dataset = shipped
-    everything = compute_status(dataset, peildatum=PER)
+    everything = compute_status(dataset, peildatum=PER, overeenkomst="alle")
     for chosen in _filters()[1:]:
-        status = compute_status(dataset, peildatum=PER, **chosen)
+        status = compute_status(dataset, peildatum=PER, overeenkomst="alle", **chosen)
         assert 0 < len(status.afspraken) + len(status.projecten)
         assert len(status.afspraken) + len(status.projecten) < len(everything.afspraken) + len(
             everything.projecten
@@ -86,7 +86,8 @@ def test_a_corporatie_keeps_an_afspraak_that_only_has_its_project(
     afspraak = dataset.afspraken_by_id["particuliere-koopwoningen"].model
     assert "woonpunt" not in (afspraak.trekker, *afspraak.partijen)
     result = cli(
-        "report", "--data", root, "--per", PER.isoformat(), "--corporatie", "woonpunt", "--sinds", "leeg"
+        "report", "--data", root, "--per", PER.isoformat(), "--corporatie", "woonpunt", "--sinds", "leeg",
+        "--overeenkomst", "alle",
     )
     assert result.exit_code == 0, result.stderr
     section, body = result.stdout.split("## Wijzigingen sinds", 1)[1].split("## Afspraken per thema", 1)

@@ -44,6 +44,9 @@ def test_json_on_a_small_data_set(cli: Cli, small: Path) -> None:
         "indicator": "woningen",
         "naam": "Nieuwe woningen",
         "eenheid": "woningen",
+        "telling": "som",
+        "bron": "projecten",
+        "richting": "minimaal",
         "streefwaarde": 400,
         "verwacht": 249.9,
         "gerealiseerd": 200,
@@ -68,7 +71,7 @@ def test_filters_by_name(cli: Cli, small: Path) -> None:
                  "--corporatie", "bouw co", "--thema", "Bouwen")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["filter"] == {"gemeente": "aadorp", "corporatie": "bouwco", "thema": "bouw"}
+    assert data["filter"] == {"gemeente": "aadorp", "corporatie": "bouwco", "thema": "bouw", "overeenkomst": None}
     # in aadorp, bouwco only has p3 (voorbereiding, 30) for bouw-a
     assert [a["id"] for a in data["afspraken"]] == ["bouw-a"]
     woningen = doel(data, "bouw-a", "woningen")
@@ -118,57 +121,94 @@ def shipped_json(cli: Cli, *args: str) -> dict[str, Any]:
     return data
 
 
-def test_shipped_data_mid_2024(cli: Cli) -> None:
-    data = shipped_json(cli, "--per", "2024-07-01")
-    # 2.1: 300 + 100 * 183/366 = 350; opgeleverd 45 + 48 + 130 + 36 + 24 = 283;
-    # uitvoering 28 + 60 + 30 = 118; voerendaal-ubachsberg (12) is vervallen.
-    assert doel(data, "nieuwbouw-ouderen", "nieuwbouw-sociale-huur") == {
-        "indicator": "nieuwbouw-sociale-huur",
-        "naam": "Nieuwe sociale huurwoningen",
-        "eenheid": "woningen",
-        "streefwaarde": 400,
-        "verwacht": 350,
-        "gerealiseerd": 283,
-        "in_uitvoering": 118,
-        "in_voorbereiding": 0,
-        "verdict": "aandacht",
-        "regionaal": None,
-    }
-    assert afspraak(data, "nieuwbouw-ouderen")["projecten"] == {
-        "totaal": 9, "opgeleverd": 5, "uitvoering": 3, "voorbereiding": 0,
-        "idee": 0, "gepauzeerd": 0, "vervallen": 1, "vertraagd": 0,
-    }
-    # 2.3: 850 + 150/2 = 925; opgeleverd 160 + 100; uitvoering 220 -> 480 < 925
-    sloop = doel(data, "sloop-en-herstructurering", "sloop")
-    assert (sloop["verwacht"], sloop["gerealiseerd"], sloop["in_uitvoering"], sloop["verdict"]) == (
-        925, 260, 220, "achter")
-    # 3.1: 2350 + 650/2 = 2675; only landgraaf-nieuwenhagen (360) was opgeleverd by then;
-    # kerkrade-kaalheide (2024-09-27) and heerlen-heerlerbaan (2025-02-14) were in uitvoering.
-    verduurzaamd = doel(data, "verduurzaming-huurwoningen", "woningen-verduurzaamd")
-    assert (verduurzaamd["verwacht"], verduurzaamd["gerealiseerd"], verduurzaamd["in_uitvoering"]) == (
-        2675, 360, 2640)
-    assert verduurzaamd["verdict"] == "aandacht"
-    assert afspraak(data, "woningmarktonderzoek-parkstad")["verdict"] == "afgerond"
-    assert afspraak(data, "levensloopbestendig-wonen")["status"] == "gewijzigd"
-    assert data["vertraagde_projecten"] == [
-        {
-            "id": "kerkrade-kaalheide-verduurzaming",
-            "naam": "Verduurzaming en levensloopbestendig maken Kaalheide",
-            "gemeente": "kerkrade",
-            "status": "uitvoering",
-            "oplevering": "2024-06-30",
-        }
+# The shipped data on 1 December 2026: the overeenkomsten running then (2024-2028 and
+# Kerkrade's jaarschijf 2026) by default, the eindstand of 2019-2024 on request. The
+# period 2024-2028 has 1827 days (2024 and 2028 are leap years); 1 January 2024 up to and
+# including 1 December 2026 are 366 + 365 + 335 = 1066 of them.
+
+
+def test_shipped_data_running_agreements_each_kind(cli: Cli) -> None:
+    data = shipped_json(cli, "--per", "2026-12-01")
+    assert [(o["id"], o["lopend"]) for o in data["overeenkomsten"]] == [
+        ("parkstad-2024-2028", True),
+        ("kerkrade-2026", True),
     ]
+    assert {a["overeenkomst"] for a in data["afspraken"]} == {"parkstad-2024-2028", "kerkrade-2026"}
+    assert not any(a["eindstand"] for a in data["afspraken"])
+    # som from projects with phases: heerlen-vrieheide delivered 20 of its 60 in a phase on
+    # 2025-06-30 (the other 40 are in uitvoering), beekdaelen-schinveld has 28 in uitvoering;
+    # verwacht 1350 * 1066/1827 = 787.68
+    bouw = doel(data, "bouwopgave-sociale-huur", "nieuwbouw-sociale-huur")
+    assert (bouw["verwacht"], bouw["gerealiseerd"], bouw["in_uitvoering"], bouw["verdict"]) == (
+        787.7, 20, 68, "achter")
+    # jaarschijven: 120 + 160 + 180 * 335/365 = 445.2; vrieheide's phase demolished 80, 140 to go
+    sloop = doel(data, "herstructurering-2024-2028", "sloop")
+    assert (sloop["verwacht"], sloop["gerealiseerd"], sloop["in_uitvoering"], sloop["verdict"]) == (
+        445.2, 80, 140, "achter")
+    # composite, flows from metingen: (185 + 240) - (260 + 210) - (21 + 36) = -102, at most 0
+    netto = doel(data, "bouwopgave-sociale-huur", "netto-toevoeging-sociale-huur")
+    assert (netto["richting"], netto["bron"], netto["verwacht"], netto["gerealiseerd"]) == (
+        "maximaal", "metingen", 0, -102)
+    assert [(o["indicator"], o["teken"], o["gerealiseerd"]) for o in netto["onderdelen"]] == [
+        ("nieuwbouw-sociale-huur", "+", 425),
+        ("sloop", "-", 470),
+        ("verkoop-sociale-huur", "-", 57),
+    ]
+    assert netto["verdict"] == "op koers"
+    # stand, minimaal: the newest regional stand on or before the peildatum
+    kern = doel(data, "betaalbare-kernvoorraad", "kernvoorraad")
+    assert (kern["telling"], kern["gerealiseerd"], kern["meting_datum"], kern["verwacht"]) == (
+        "stand", 45210, "2025-12-31", 45000)
+    assert (kern["meting_bron"], kern["verdict"]) == ("Woonmonitor Parkstad 2025", "op koers")
+    # flow som, maximaal: 21 + 36 = 57 sold, verwacht at most 200 * 1066/1827 = 116.69
+    verkoop = doel(data, "betaalbare-kernvoorraad", "verkoop-sociale-huur")
+    assert (verkoop["verwacht"], verkoop["gerealiseerd"], verkoop["verdict"]) == (116.7, 57, "op koers")
+    # flow som, minimaal, in personen: five half years 240 + 225 + 250 + 230 + 235 = 1180;
+    # verwacht 2000 * 1066/1827 = 1166.94
+    status = doel(data, "statushouders-huisvesten", "statushouders-gehuisvest")
+    assert (status["eenheid"], status["verwacht"], status["gerealiseerd"], status["verdict"]) == (
+        "personen", 1166.9, 1180, "op koers")
+    # stand, maximaal, with a nulmeting of 1200 on 2023-12-31 towards 0 on 2028-12-31:
+    # 1200 - 1200 * 1066/1827 = 499.84; measured 760 on 2025-12-31
+    efg = doel(data, "energielabels-efg", "woningen-efg-label")
+    assert (efg["verwacht"], efg["gerealiseerd"], efg["meting_datum"], efg["verdict"]) == (
+        499.8, 760, "2025-12-31", "achter")
+    assert afspraak(data, "energielabels-efg")["verantwoording"]["datum"] == "2026-10-01"
+    # jaarschijf 2026 of Kerkrade: 150 * 335/365 = 137.67; phases 60 + 50, 70 in uitvoering
+    jaar = doel(data, "kerkrade-verduurzaming-2026", "woningen-verduurzaamd")
+    assert (jaar["verwacht"], jaar["gerealiseerd"], jaar["in_uitvoering"], jaar["verdict"]) == (
+        137.7, 110, 70, "aandacht")
 
 
-def test_shipped_data_at_the_data_sets_own_date(cli: Cli) -> None:
-    data = shipped_json(cli, "--per", "2026-11-24")
+def test_shipped_data_eindstand_of_2019_2024(cli: Cli) -> None:
+    data = shipped_json(cli, "--per", "2026-12-01", "--overeenkomst", "parkstad-2019-2024")
+    assert [(o["id"], o["lopend"]) for o in data["overeenkomsten"]] == [
+        ("parkstad-2019-2024", False),
+        ("kerkrade-2019", False),  # onderdeel_van the regional one
+    ]
+    assert all(a["eindstand"] for a in data["afspraken"])
+    # Delivered 2020-2024: brunssum-noord 45 + heerlen-hoensbroek 48 + superlocal 130 +
+    # landgraaf-schaesberg 36 + simpelveld-bocholtz 24 = 283; vrieheide's phase of
+    # 2025-06-30 lies after the period and counts for 2024-2028 only.
     ouderen = doel(data, "nieuwbouw-ouderen", "nieuwbouw-sociale-huur")
-    assert (ouderen["verwacht"], ouderen["gerealiseerd"], ouderen["in_uitvoering"]) == (400, 283, 118)
-    assert ouderen["verdict"] == "aandacht"  # 283 + 118 = 401 >= 400
+    assert (ouderen["streefwaarde"], ouderen["verwacht"], ouderen["gerealiseerd"]) == (400, 400, 283)
+    assert ouderen["verdict"] == "niet gehaald"
+    # kaalheide in three parts (240 on 2021-11-15, 240 on 2023-06-01, the last 240 at its
+    # oplevering 2024-09-27) and landgraaf-nieuwenhagen 360; heerlen-heerlerbaan's 1100
+    # were opgeleverd on 2025-02-14, after the period.
     verduurzaamd = doel(data, "verduurzaming-huurwoningen", "woningen-verduurzaamd")
-    assert (verduurzaamd["gerealiseerd"], verduurzaamd["in_uitvoering"]) == (2180, 820)
-    assert verduurzaamd["verdict"] == "aandacht"  # 2180 + 820 = 3000
+    assert (verduurzaamd["gerealiseerd"], verduurzaamd["verdict"]) == (1080, "niet gehaald")
+    assert afspraak(data, "woningmarktonderzoek-parkstad")["verdict"] == "afgerond"  # no doelen
+    # Kerkrade: kaalheide's 720 against its own 700
+    kerkrade = shipped_json(
+        cli, "--per", "2026-12-01", "--overeenkomst", "parkstad-2019-2024", "--gemeente", "Kerkrade"
+    )
+    eigen = doel(kerkrade, "verduurzaming-huurwoningen", "woningen-verduurzaamd")
+    assert (eigen["streefwaarde"], eigen["gerealiseerd"], eigen["verdict"]) == (700, 720, "gehaald")
+
+
+def test_shipped_data_projects_at_the_data_sets_own_date(cli: Cli) -> None:
+    data = shipped_json(cli, "--per", "2026-11-24")
     # data/README.md: three projects vertraagd, two without voortgang for six months
     assert [p["id"] for p in data["vertraagde_projecten"]] == [
         "landgraaf-waubach-middenhuur",
@@ -181,18 +221,10 @@ def test_shipped_data_at_the_data_sets_own_date(cli: Cli) -> None:
     ]
 
 
-def test_shipped_data_for_kerkrade(cli: Cli) -> None:
-    data = shipped_json(cli, "--per", "2024-07-01", "--gemeente", "Kerkrade")
-    # per_gemeente kerkrade 350 spread over 2019-2024: 350 * 2009/2192 = 320.8
-    sloop = doel(data, "sloop-en-herstructurering", "sloop")
-    assert (sloop["streefwaarde"], sloop["verwacht"], sloop["gerealiseerd"], sloop["verdict"]) == (
-        350, 320.8, 100, "achter")
-    # labelstappen has no per_gemeente: Kerkrade's own figures, the region's beside them
-    label = doel(data, "verduurzaming-huurwoningen", "labelstappen")
-    assert (label["verdict"], label["streefwaarde"], label["in_uitvoering"]) == ("geen lokaal doel", None, 1650)
-    assert label["regionaal"]["verwacht"] == 5800
-    # 2.2 applies to kerkrade; the afspraken all have it in scope
-    assert len(data["afspraken"]) == 10
+def test_an_unknown_overeenkomst_exits_2(cli: Cli) -> None:
+    result = cli("status", "--data", REPO, "--overeenkomst", "parkstad-2024-2082")
+    assert result.exit_code == 2
+    assert "Onbekende overeenkomst 'parkstad-2024-2082' bij --overeenkomst. Bedoelde u" in result.stderr
 
 
 def _lines(text: str) -> list[str]:
@@ -213,27 +245,45 @@ def test_text_fits_80_columns_without_colour(
 
 
 def test_text_content_for_kerkrade(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COLUMNS", "80")
-    result = cli("status", "--data", REPO, "--per", "2024-07-01", "--gemeente", "Kerkrade")
+    monkeypatch.setenv("COLUMNS", "200")
+    result = cli("status", "--data", REPO, "--per", "2026-12-01", "--gemeente", "Kerkrade")
     lines = [line.rstrip() for line in _lines(result.stdout)]
-    assert lines[0] == "Voortgang Parkstad Limburg per 1 juli 2024"
+    assert lines[0] == "Voortgang Parkstad Limburg per 1 december 2026"
     assert lines[1] == "Selectie: gemeente Kerkrade."
-    assert "2.1 Meer kwalitatief goede sociale huurwoningen voor ouderen – aandacht" in lines
-    # Dutch notation and the bar; the verdict in words
-    assert any(re.search(r"160 +144 +130 +30 \+ 0 +███████░ 81% +aandacht$", line) for line in lines)
-    assert any(re.search(r"350 +320,8 +100", line) for line in lines)
-    # project lists lead with the name; the id ends the details, never folded
-    assert "Verduurzaming en levensloopbestendig maken Kaalheide" in lines
-    assert any(
-        line.startswith("  ") and line.split(" · ")[-1].strip() == "kerkrade-kaalheide-verduurzaming"
-        for line in lines
+    # The heading names the overeenkomsten it covers.
+    text = " ".join(result.stdout.split())
+    assert "Overeenkomsten: Regionale Prestatieafspraken Parkstad Limburg 2024–2028 (" in text
+    assert "; Jaarschijf Kerkrade 2026 (" in text
+    # Dutch notation and the bar; the verdict in words; a stand in words with its source
+    assert any(re.search(r"150 +137,7 +110 +70 \+ 0 +██████░░ 73% +aandacht$", line) for line in lines)
+    assert (
+        "Kernvoorraad sociale huurwoningen: stand 11.690 woningen op 31 december 2025 "
+        "(bron: Woonmonitor Parkstad 2025), doel minimaal 11.500." in text
     )
-    assert "Vertraagde projecten (1)" in lines
+    assert "Vertraagde projecten (0)" in lines
+
+
+def test_text_eindstand_for_kerkrade(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    result = cli(
+        "status", "--data", REPO, "--per", "2026-12-01", "--gemeente", "Kerkrade",
+        "--overeenkomst", "parkstad-2019-2024",
+    )  # fmt: skip
+    text = " ".join(result.stdout.split())
+    assert "Overeenkomsten: Regionale Prestatieafspraken Parkstad Limburg 2019–2024 (" in text
+    assert "31 december 2024, eindstand)" in text
+    # Kerkrade's own 700 were gehaald; labelstappen has no local target
+    assert "3.1 Verduurzaming van de sociale huurvoorraad – eindstand: gehaald" in text
+    assert "Woningen met minimaal twee labelstappen: eindstand: 720 woningen, doel minimaal 700 woningen." in text
+    assert "2.1 Meer kwalitatief goede sociale huurwoningen voor ouderen – eindstand: niet gehaald" in text
 
 
 def test_text_dutch_thousands(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    result = cli("status", "--data", REPO, "--per", "2024-07-01", "--thema", "bestaande-voorraad")
+    result = cli(
+        "status", "--data", REPO, "--per", "2026-12-01", "--thema", "bestaande-voorraad",
+        "--overeenkomst", "alle",
+    )  # fmt: skip
     assert result.exit_code == 0
-    assert re.search(r"3\.000 +2\.675 +360 +2\.640 \+ 0", result.stdout)
+    assert re.search(r"3\.000 +3\.000 +1\.080 +820 \+ 0", result.stdout)
     assert "NIEUWBOUW" not in result.stdout

@@ -35,11 +35,11 @@ import yaml
 
 from prestatie.dataset import DataSet
 from prestatie.errors import UsageError
+from prestatie.expected import elapsed, from_jaarschijven, linear, round_1
 from prestatie.models import Project
 from prestatie.projectstate import is_stale, is_vertraagd, months_before, status_at
 from prestatie.status import compute_status
 from prestatie.status.engine import StatusReport
-from prestatie.status.expected import elapsed, from_jaarschijven, linear, round_1
 from prestatie.status.model import AfspraakStatus, DoelStatus
 from prestatie.validate import require_valid, validate_directory
 
@@ -188,7 +188,8 @@ def doel_of(report: StatusReport, ident: str, indicator: str) -> DoelStatus:
 
 
 def figures(report: StatusReport, ident: str, indicator: str) -> dict[str, Any]:
-    return {k: v for k, v in doel_of(report, ident, indicator).to_dict().items() if k not in ("naam", "eenheid")}
+    skip = ("naam", "eenheid", "telling", "bron", "richting")  # the doel's kind: som, projecten, minimaal
+    return {k: v for k, v in doel_of(report, ident, indicator).to_dict().items() if k not in skip}
 
 
 # Verwacht ----------------------------------------------------------------------------
@@ -296,10 +297,15 @@ def test_project_delivered_after_the_peildatum_counts_as_in_uitvoering(dataset: 
     assert on_the_day.vertraagde_projecten == ()
 
 
-def test_afgerond_and_vervallen_come_from_the_afspraak_status(dataset: DataSet) -> None:
+def test_afgerond_with_doelen_is_judged_at_its_eindstand_and_vervallen_comes_from_the_status(
+    dataset: DataSet,
+) -> None:
     report = compute_status(dataset, peildatum=D(2023, 7, 1))
-    assert afspraak_of(report, "bouw-klaar").verdict == "afgerond"
-    assert figures(report, "bouw-klaar", "woningen")["verdict"] == "afgerond"
+    # afgerond with a doel of 10 woningen and no project: the eindstand, not 'afgerond'
+    assert afspraak_of(report, "bouw-klaar").eindstand is True
+    assert afspraak_of(report, "bouw-klaar").verdict == "niet gehaald"
+    assert figures(report, "bouw-klaar", "woningen")["verdict"] == "niet gehaald"
+    assert figures(report, "bouw-klaar", "woningen")["verwacht"] == 10  # the streefwaarde
     assert afspraak_of(report, "bouw-weg").verdict == "vervallen"
     assert figures(report, "bouw-weg", "woningen")["verdict"] == "vervallen"
 
@@ -480,14 +486,32 @@ def test_json_shape_has_designs_keys_and_integral_numbers(dataset: DataSet) -> N
     assert list(data) == [
         "peildatum",
         "filter",
+        "overeenkomsten",
         "afspraken",
         "vertraagde_projecten",
         "projecten_zonder_voortgang",
     ]
     assert data["peildatum"] == "2023-07-01"
-    assert data["filter"] == {"gemeente": None, "corporatie": None, "thema": None}
+    assert data["filter"] == {"gemeente": None, "corporatie": None, "thema": None, "overeenkomst": None}
+    # A version 1 data set: regio.yaml is the one overeenkomst 'regio'.
+    assert data["overeenkomsten"] == [
+        {
+            "id": "regio",
+            "titel": data["overeenkomsten"][0]["titel"],
+            "niveau": "regionaal",
+            "periode": {"van": "2020-01-01", "tot": "2024-12-31"},
+            "lopend": True,
+        }
+    ]
     first = data["afspraken"][0]
-    design_afspraak = {"id", "titel", "thema", "status", "verdict", "doelen", "projecten"}
+    assert (first["overeenkomst"], first["eindstand"]) == ("regio", False)
+    assert {k: first["doelen"][0][k] for k in ("telling", "bron", "richting")} == {
+        "telling": "som",
+        "bron": "projecten",
+        "richting": "minimaal",
+    }
+    assert "meting_datum" not in first["doelen"][0]  # only for a stand
+    design_afspraak = {"id", "titel", "thema", "status", "verdict", "doelen", "projecten", "overeenkomst", "eindstand"}
     assert design_afspraak <= set(first)
     design_doel = {
         "indicator",

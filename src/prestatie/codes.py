@@ -114,6 +114,7 @@ CODES: dict[str, Code] = {
         Code("PA310", _W, "Afspraak loopt nog na de overeenkomst"),
         Code("PA311", _W, "Overeenkomst is niet ondertekend"),
         Code("PA312", _W, "Opgegane partij trekt een lopend project"),
+        Code("PA313", _W, "Achter zonder recente verantwoording"),
         Code("PA314", _W, "Stand zonder recente meting"),
         # The annual Woningwet cycle: warnings at the peildatum
         Code("PA330", _W, "Jaarcyclus: geen bod na de bodtermijn"),

@@ -67,6 +67,8 @@ class Selection:
     gemeente: str | None = None
     corporatie: str | None = None
     thema: str | None = None
+    # The parties that merged into the corporatie (opgegaan_in): their projects count too.
+    opgegaan: frozenset[str] = frozenset()
 
     @property
     def active(self) -> bool:
@@ -78,7 +80,10 @@ class Selection:
     def takes_part(self, item: Party) -> bool:
         """Whether the corporatie (if any) is the trekker or one of the partijen of ``item``."""
         corporatie = self.corporatie
-        return corporatie is None or item.trekker == corporatie or corporatie in item.partijen
+        if corporatie is None:
+            return True
+        ids = self.opgegaan | {corporatie}
+        return item.trekker in ids or not ids.isdisjoint(item.partijen)
 
     def counts(self, project: ProjectFacts) -> bool:
         """Whether a project counts for the selection: in the gemeente, with the corporatie.
@@ -149,6 +154,21 @@ def resolve_gemeente(dataset: DataSet, text: str) -> str:
 def resolve_corporatie(dataset: DataSet, text: str) -> str:
     names = {ident: c.naam for ident, c in dataset.corporaties.items()}
     return resolve(text, names, unknown="Onbekende corporatie", option="--corporatie")
+
+
+def former_name(dataset: DataSet, text: str) -> tuple[str, str] | None:
+    """When ``text`` is an earlier name (``voorheen``) of a corporatie and no current
+    name or id: that corporatie's id and a note for people saying whom it means now."""
+    wanted = text.strip().casefold()
+    current = {c.naam.casefold() for c in dataset.corporaties.values()} | set(dataset.corporaties)
+    if wanted in current:
+        return None
+    for ident, corporatie in dataset.corporaties.items():
+        for earlier in corporatie.voorheen:
+            if earlier.naam.casefold() == wanted:
+                naam = corporatie.naam
+                return ident, f"'{text.strip()}' is de vroegere naam van {naam}; getoond wordt {naam}."
+    return None
 
 
 def resolve_thema(dataset: DataSet, text: str) -> str:

@@ -22,10 +22,12 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fractions import Fraction
 
 from prestatie.dataset import DataSet
-from prestatie.models import Afspraak, Meting, Metingen, Overeenkomst, Project
-from prestatie.projectstate import months_before
+from prestatie.expected import elapsed, from_jaarschijven, linear, round_1
+from prestatie.models import Afspraak, Doel, Meting, Metingen, Overeenkomst, Project
+from prestatie.projectstate import IN_UITVOERING, IN_VOORBEREIDING, figure_at, months_before
 
 STAND_STALE_MONTHS = 13
 VERANTWOORDING_MONTHS = 6
@@ -174,3 +176,201 @@ def with_parts(dataset: DataSet, ident: str) -> list[Overeenkomst]:
                 chosen.add(o.id)
                 grew = True
     return [o for o in dataset.overeenkomsten_by_id.values() if o.id in chosen]
+
+
+# Verdicts -------------------------------------------------------------------------------
+
+OP_KOERS = "op koers"
+AANDACHT = "aandacht"
+ACHTER = "achter"
+AFGEROND = "afgerond"
+VERVALLEN = "vervallen"
+GEEN_LOKAAL_DOEL = "geen lokaal doel"
+GEEN_METING = "geen meting"
+GEHAALD = "gehaald"
+NIET_GEHAALD = "niet gehaald"
+# Worst first: an afspraak takes the verdict of its worst doel; 'geen lokaal doel' says
+# nothing about progress and counts only when every doel has it.
+RANK = {
+    NIET_GEHAALD: 0,
+    ACHTER: 1,
+    GEEN_METING: 2,
+    AANDACHT: 3,
+    OP_KOERS: 4,
+    GEHAALD: 5,
+    GEEN_LOKAAL_DOEL: 6,
+}
+
+
+# Measuring one doel -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One plain indicator of a doel: the doel's own, or a component of a composite."""
+
+    indicator: str
+    teken: int  # +1 or -1
+    gerealiseerd: float | None
+    in_uitvoering: float
+    in_voorbereiding: float
+    meting: Meting | None = None  # the stand read (telling: stand)
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """What a doel's indicator reached in a window: realised, pipeline, the stand read."""
+
+    gerealiseerd: float | None  # None: a stand without meting
+    in_uitvoering: float
+    in_voorbereiding: float
+    parts: tuple[Part, ...]
+
+    @property
+    def meting_datum(self) -> dt.date | None:
+        """The date of the stand (the oldest of a composite's)."""
+        dates = [p.meting.datum for p in self.parts if p.meting is not None and p.meting.datum is not None]
+        return min(dates) if dates else None
+
+    @property
+    def meting_bron(self) -> str | None:
+        bronnen = list(dict.fromkeys(p.meting.bron for p in self.parts if p.meting is not None))
+        return "; ".join(bronnen) if bronnen else None
+
+
+def pipeline(project: Project, indicator: str, peildatum: dt.date) -> tuple[str | None, float]:
+    """The figure a project's not yet delivered part counts towards at the peildatum, and that part."""
+    figure = figure_at(project, peildatum)
+    if figure not in (IN_UITVOERING, IN_VOORBEREIDING):
+        return None, 0.0
+    rest = project.bijdragen.get(indicator, 0.0) - delivered_by(project, indicator, peildatum)
+    return figure, max(0.0, rest)
+
+
+def measure(
+    dataset: DataSet,
+    afspraak: Afspraak,
+    doel_indicator: str,
+    telling: str,
+    bron: str,
+    projects: Iterable[Project],
+    scope: Scope,
+    peildatum: dt.date,
+) -> Measured:
+    """gerealiseerd and the pipeline of a doel in the afspraak's window (DESIGN.md "Version 2
+    arithmetic"); a composite is plus minus min of its components, each measured alike."""
+    span = window(afspraak, peildatum)
+    projects = list(projects)
+    parts: list[Part] = []
+    for indicator, teken in components(dataset, doel_indicator):
+        metingen = dataset.metingen_by_indicator.get(indicator)
+        if bron == "metingen" and telling == "stand":
+            meting = newest_stand(metingen, scope, span.last) if span.started else None
+            value = meting.waarde if meting is not None else None
+            parts.append(Part(indicator, teken, value, 0.0, 0.0, meting))
+        elif bron == "metingen":
+            total = math.fsum(m.waarde for m in flows_in(metingen, scope, span)) if span.started else 0.0
+            parts.append(Part(indicator, teken, total, 0.0, 0.0))
+        else:
+            done = math.fsum(delivered_in(p, indicator, span.first, span.last) for p in projects)
+            uitvoering: list[float] = []
+            voorbereiding: list[float] = []
+            for project in projects:
+                figure, rest = pipeline(project, indicator, peildatum)
+                if figure is not None and rest:
+                    (uitvoering if figure == IN_UITVOERING else voorbereiding).append(rest)
+            parts.append(Part(indicator, teken, done, math.fsum(uitvoering), math.fsum(voorbereiding)))
+    values = [p.gerealiseerd for p in parts]
+    gerealiseerd = (
+        None
+        if any(v is None for v in values)
+        else math.fsum(p.teken * (p.gerealiseerd or 0.0) for p in parts)
+    )
+    return Measured(
+        gerealiseerd=gerealiseerd,
+        in_uitvoering=math.fsum(p.teken * p.in_uitvoering for p in parts),
+        in_voorbereiding=math.fsum(p.teken * p.in_voorbereiding for p in parts),
+        parts=tuple(parts),
+    )
+
+
+def expected_value(
+    afspraak: Afspraak,
+    doel: Doel,
+    target: float,
+    peildatum: dt.date,
+    *,
+    regional: bool,
+) -> Fraction:
+    """Verwacht: what should be reached at the peildatum (exact; round with expected.round_1).
+
+    som: cumulative jaarschijven (regional target only) or linear over the period; at the
+    eindstand the target. stand: the target, or with a nulmeting (regional target) the
+    straight line from the nulmeting to the target on 31 December of the last year.
+    """
+    if is_eindstand(afspraak, peildatum):
+        return Fraction(target)
+    if doel.telling == "stand":
+        if doel.nulmeting is None or not regional:
+            return Fraction(target)
+        start = doel.nulmeting
+        end = period_end(afspraak)
+        if peildatum <= start.datum or end <= start.datum:
+            return Fraction(start.waarde) if peildatum <= start.datum else Fraction(target)
+        part = elapsed(start.datum + dt.timedelta(days=1), end, peildatum)
+        return Fraction(start.waarde) + (Fraction(target) - Fraction(start.waarde)) * part
+    if doel.jaarschijven and regional:
+        return from_jaarschijven(doel.jaarschijven, peildatum)
+    return linear(target, afspraak.periode.van, afspraak.periode.tot, peildatum)
+
+
+def judge(
+    afspraak: Afspraak,
+    doel: Doel,
+    measured: Measured,
+    target: float | None,
+    verwacht: float | None,
+    peildatum: dt.date,
+) -> str:
+    """The verdict of one doel (DESIGN.md "Version 2 arithmetic", verdict)."""
+    if afspraak.status == "vervallen":
+        return VERVALLEN
+    if target is None or verwacht is None:
+        return GEEN_LOKAAL_DOEL
+    value = measured.gerealiseerd
+    if value is None:
+        return GEEN_METING
+    maximaal = doel.richting == "maximaal"
+    if is_eindstand(afspraak, peildatum):
+        met = value <= target if maximaal else value >= target
+        return GEHAALD if met else NIET_GEHAALD
+    if doel.telling == "stand":
+        on_side = value <= verwacht if maximaal else value >= verwacht
+        return OP_KOERS if on_side else ACHTER
+    if maximaal:
+        if value <= verwacht:
+            return OP_KOERS
+        return AANDACHT if value <= target else ACHTER
+    if value >= verwacht:
+        return OP_KOERS
+    return AANDACHT if value + measured.in_uitvoering >= verwacht else ACHTER
+
+
+def worst(verdicts: Iterable[str]) -> str | None:
+    """The worst of some doel verdicts (None when there are none)."""
+    found = list(verdicts)
+    return min(found, key=RANK.__getitem__) if found else None
+
+
+def regional_verdict(dataset: DataSet, afspraak: Afspraak, peildatum: dt.date) -> str | None:
+    """The afspraak's verdict for the whole region from its doelen (None without doelen):
+    what validate's PA313 and status agree on."""
+    projects = [p.model for p in dataset.projecten if afspraak.id in p.model.afspraken]
+    verdicts = []
+    for doel in afspraak.doelen:
+        measured = measure(
+            dataset, afspraak, doel.indicator, doel.telling, doel.bron, projects, None, peildatum
+        )
+        verwacht = round_1(expected_value(afspraak, doel, doel.streefwaarde, peildatum, regional=True))
+        verdicts.append(judge(afspraak, doel, measured, doel.streefwaarde, verwacht, peildatum))
+    return worst(verdicts)

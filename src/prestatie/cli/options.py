@@ -50,6 +50,16 @@ ThemaOption = Annotated[
         "--thema", metavar="T", help="Alleen afspraken van dit thema (id of naam).", show_default=False
     ),
 ]
+OvereenkomstOption = Annotated[
+    str | None,
+    typer.Option(
+        "--overeenkomst",
+        metavar="ID|alle",
+        help="Alleen de afspraken van deze overeenkomst (met haar onderdelen), of 'alle' "
+        "(standaard: de overeenkomsten die op de peildatum lopen, anders de laatst afgelopen).",
+        show_default=False,
+    ),
+]
 RevOption = Annotated[
     str | None,
     typer.Option(

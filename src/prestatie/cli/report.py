@@ -14,6 +14,7 @@ from prestatie.cli.options import (
     CorporatieOption,
     DataOption,
     GemeenteOption,
+    OvereenkomstOption,
     PerOption,
     RevOption,
     ThemaOption,
@@ -55,6 +56,7 @@ def report(
     gemeente: GemeenteOption = None,
     corporatie: CorporatieOption = None,
     thema: ThemaOption = None,
+    overeenkomst: OvereenkomstOption = None,
     per: PerOption = None,
     format: Annotated[
         str | None,
@@ -124,6 +126,7 @@ def report(
         gemeente=gemeente,
         corporatie=corporatie,
         thema=thema,
+        overeenkomst=overeenkomst,
         output=output,
         templates=templates,
         alle=alle,

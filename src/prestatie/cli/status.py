@@ -15,6 +15,7 @@ from prestatie.cli.options import (
     CorporatieOption,
     DataOption,
     GemeenteOption,
+    OvereenkomstOption,
     PerOption,
     RevOption,
     ThemaOption,
@@ -41,6 +42,7 @@ def status(
     gemeente: GemeenteOption = None,
     corporatie: CorporatieOption = None,
     thema: ThemaOption = None,
+    overeenkomst: OvereenkomstOption = None,
     per: PerOption = None,
     format: Annotated[
         str,
@@ -89,7 +91,12 @@ def status(
         dataset = load_valid_at(repo, revision)
         revisie = f"revisie {revision.name} (commit {revision.commit[:12]})"
     report = compute_status(
-        dataset, peildatum=peildatum, gemeente=gemeente, corporatie=corporatie, thema=thema
+        dataset,
+        peildatum=peildatum,
+        gemeente=gemeente,
+        corporatie=corporatie,
+        thema=thema,
+        overeenkomst=overeenkomst,
     )
     if output == "json":
         import json

@@ -90,6 +90,7 @@ def make_report(
     gemeente: str | None = None,
     corporatie: str | None = None,
     thema: str | None = None,
+    overeenkomst: str | None = None,
     output: Path | None = None,
     templates: Path | None = None,
     alle: bool = False,
@@ -115,7 +116,12 @@ def make_report(
     def one(gemeente_id: str | None) -> dict[str, Any]:
         """The template data of one report, with the section of --sinds (None without)."""
         status = compute_status(
-            dataset, peildatum=peildatum, gemeente=gemeente_id, corporatie=corporatie, thema=thema
+            dataset,
+            peildatum=peildatum,
+            gemeente=gemeente_id,
+            corporatie=corporatie,
+            thema=thema,
+            overeenkomst=overeenkomst,
         )
         data = build_report(dataset, status, generated=generated, revision=revision)
         data["wijzigingen"] = None

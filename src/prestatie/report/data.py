@@ -4,7 +4,8 @@ JSON form) and the data set.
 Everything the templates show is computed here: the afspraken, their doelen and the
 kerncijfers as frozen dataclasses (``AfspraakRow``, ``DoelRow``, ``KeyFigure``), the rest
 as plain dicts, lists, strings, numbers and ISO dates; the templates only lay it out
-and format it. Which figure a project counts towards is ``projectstate.figure_at``,
+and format it. Which figure a project counts towards is ``projectstate.figure_at`` (through
+``targetstate``, which also dates phased deliveries),
 as in the status engine. Free text
 (``omschrijving``, ``toelichting``) stays raw here: the templates render it with
 the safe Markdown filters of ``render``.
@@ -21,15 +22,19 @@ from prestatie import __version__
 from prestatie.cyclus.briefing import jaarcyclus_section
 from prestatie.dataset import DataSet
 from prestatie.dutch import meervoud, opsomming
-from prestatie.models import Project
-from prestatie.projectstate import FIGURES, figure_at, months_before, status_at
+from prestatie.models import Project, Verantwoording
+from prestatie.projectstate import FIGURES, GEREALISEERD, months_before, status_at
 from prestatie.report.briefing import aandacht, headline
 from prestatie.report.trend import grafieken
+from prestatie.status.describe import describe
 from prestatie.status.model import (
     AANDACHT,
     ACHTER,
     AFGEROND,
     GEEN_LOKAAL_DOEL,
+    GEEN_METING,
+    GEHAALD,
+    NIET_GEHAALD,
     OP_KOERS,
     STATUS_LABELS,
     VERDICTS,
@@ -37,10 +42,12 @@ from prestatie.status.model import (
     AfspraakStatus,
     DoelStatus,
     Figures,
+    OvereenkomstInfo,
     ProjectCounts,
     StatusReport,
 )
 from prestatie.status.series import reeksen
+from prestatie.targetstate import Window, delivered_in, pipeline, window
 
 RECENT_MONTHS = 3
 # Order of the project list: what is going on first, what is done or dropped last.
@@ -59,7 +66,7 @@ class FigureRow:
 
     streefwaarde: float | None
     verwacht: float | None
-    gerealiseerd: float
+    gerealiseerd: float | None  # None: a stand without a meting
     in_uitvoering: float
     in_voorbereiding: float
     verdict: str
@@ -92,16 +99,32 @@ class DoelRow(FigureRow):
     naam: str
     eenheid: str
     regionaal: FigureRow | None
+    # The figures in words (a stand, a maximum, a net figure, the eindstand); None for a
+    # running sum from projects, which the columns say on their own.
+    beschrijving: str | None
+    regionaal_beschrijving: str | None
 
 
-def _doel_row(doel: DoelStatus) -> DoelRow:
+def _doel_row(doel: DoelStatus, eindstand: bool) -> DoelRow:
     regionaal = FigureRow(**_figure_fields(doel.regionaal)) if doel.regionaal is not None else None
+    plain = doel.telling == "som" and doel.bron == "projecten" and doel.richting == "minimaal"
+    words = eindstand or not plain or bool(doel.figures.onderdelen)
     return DoelRow(
         **_figure_fields(doel.figures),
         indicator=doel.indicator,
         naam=doel.naam,
         eenheid=doel.eenheid,
         regionaal=regionaal,
+        beschrijving=(
+            describe(doel, doel.figures, eindstand=eindstand)
+            if words and doel.figures.verdict != GEEN_LOKAAL_DOEL
+            else None
+        ),
+        regionaal_beschrijving=(
+            describe(doel, doel.regionaal, eindstand=eindstand)
+            if words and doel.regionaal is not None
+            else None
+        ),
     )
 
 
@@ -120,6 +143,8 @@ class AfspraakRow:
     projecten: ProjectCounts
     omschrijving: str | None
     trekker_naam: str
+    eindstand: bool
+    verantwoording: Verantwoording | None
 
 
 def _afspraak_row(dataset: DataSet, afspraak: AfspraakStatus) -> AfspraakRow:
@@ -132,10 +157,12 @@ def _afspraak_row(dataset: DataSet, afspraak: AfspraakStatus) -> AfspraakRow:
         thema=afspraak.thema,
         status=afspraak.status,
         verdict=afspraak.verdict,
-        doelen=tuple(_doel_row(doel) for doel in afspraak.doelen),
+        doelen=tuple(_doel_row(doel, afspraak.eindstand) for doel in afspraak.doelen),
         projecten=afspraak.projecten,
         omschrijving=model.omschrijving if model is not None else None,
         trekker_naam=_naam(dataset, model.trekker) if model is not None else "",
+        eindstand=afspraak.eindstand,
+        verantwoording=afspraak.verantwoording if afspraak.verdict == ACHTER else None,
     )
 
 
@@ -245,22 +272,35 @@ class KeyFigure:
 
 
 def _key_figures(dataset: DataSet, projects: Sequence[Project], status: StatusReport) -> list[KeyFigure]:
-    """Per indicator (of the selected afspraken' doelen): gerealiseerd and the pipeline,
-    each project counted once, towards the figure of ``projectstate.figure_at``."""
-    wanted = {doel.indicator for afspraak in status.afspraken for doel in afspraak.doelen}
+    """Per indicator of the selected afspraken' doelen from projects: what the projects
+    linked to those afspraken delivered in their windows (phases on their date) and the rest of their
+    bijdragen in the pipeline, each project counted once, as the status engine counts it
+    (``targetstate``)."""
+    spans: dict[str, list[Window]] = {}
+    linked: dict[str, set[str]] = {}
+    for shown in status.afspraken:
+        afspraak = dataset.afspraken_by_id[shown.id].model
+        for doel in afspraak.doelen:
+            if doel.bron == "projecten" and doel.indicator in dataset.indicatoren:
+                spans.setdefault(doel.indicator, []).append(window(afspraak, status.peildatum))
+                linked.setdefault(doel.indicator, set()).add(afspraak.id)
     totals: dict[str, dict[str, float]] = {}
-    for project in projects:
-        figure = figure_at(project, status.peildatum)
-        if figure is None:
-            continue
-        for indicator_id, amount in project.bijdragen.items():
-            if indicator_id in wanted:
-                totals.setdefault(indicator_id, dict.fromkeys(FIGURES, 0.0))[figure] += amount
+    for indicator_id, windows in spans.items():
+        first = min(w.first for w in windows)
+        last = max(w.last for w in windows)
+        found = dict.fromkeys(FIGURES, 0.0)
+        for project in projects:
+            if project.bijdragen.get(indicator_id) and linked[indicator_id].intersection(project.afspraken):
+                found[GEREALISEERD] += delivered_in(project, indicator_id, first, last)
+                figure, rest = pipeline(project, indicator_id, status.peildatum)
+                if figure is not None:
+                    found[figure] += rest
+        totals[indicator_id] = found
     figures = []
     for indicator_id, (indicator, _thema) in dataset.indicatoren.items():
-        found = totals.get(indicator_id)
-        if found is not None and any(found.values()):
-            figures.append(KeyFigure(indicator_id, indicator.naam, indicator.eenheid, **found))
+        counted = totals.get(indicator_id)
+        if counted is not None and any(counted.values()):
+            figures.append(KeyFigure(indicator_id, indicator.naam, indicator.eenheid, **counted))
     return figures
 
 
@@ -281,6 +321,9 @@ def _summary(
         OP_KOERS: ("ligt op koers", "liggen op koers"),
         AANDACHT: ("vraagt aandacht", "vragen aandacht"),
         ACHTER: ("loopt achter", "lopen achter"),
+        GEEN_METING: ("heeft nog geen meting", "hebben nog geen meting"),
+        GEHAALD: ("heeft het doel gehaald", "hebben het doel gehaald"),
+        NIET_GEHAALD: ("heeft het doel niet gehaald", "hebben het doel niet gehaald"),
         AFGEROND: ("is afgerond", "zijn afgerond"),
         VERVALLEN: ("is vervallen", "zijn vervallen"),
     }
@@ -372,7 +415,7 @@ def build_report(
     jaarcyclus = jaarcyclus_section(dataset, status.peildatum, chosen.gemeente, chosen.corporatie)
     return {
         "titel": f"Voortgang prestatieafspraken {title_suffix}",
-        "regio": {"naam": regio_naam, "titel": regio.titel if regio is not None else regio_naam},
+        "regio": {"naam": regio_naam, "titel": covered(status.overeenkomsten) or regio_naam},
         "selectie": {
             "gemeente": chosen.gemeente,
             "gemeente_naam": chosen.gemeente_naam,
@@ -422,6 +465,9 @@ def _trends(dataset: DataSet, status: StatusReport) -> list[Any]:
         for a in status.afspraken
     ]
     return list(grafieken(series, order))
+def covered(overeenkomsten: Sequence[OvereenkomstInfo]) -> str:
+    """The overeenkomsten a report covers, for its heading; an ended one says 'eindstand'."""
+    return "; ".join(o.titel if o.lopend else f"{o.titel} (eindstand)" for o in overeenkomsten)
 
 
 def _colophon(peildatum: dt.date, generated: dt.datetime, revision: dict[str, Any] | None) -> dict[str, Any]:
@@ -446,7 +492,7 @@ def build_index(
     regio_naam = regio.naam if regio is not None else ""
     return {
         "titel": f"Voortgang prestatieafspraken {regio_naam}: overzicht per gemeente",
-        "regio": {"naam": regio_naam, "titel": regio.titel if regio is not None else regio_naam},
+        "regio": {"naam": regio_naam, "titel": reports[0][1]["regio"]["titel"] if reports else regio_naam},
         "peildatum": peildatum.isoformat(),
         "voorbeeldgegevens": regio.voorbeeldgegevens if regio is not None else False,
         "rapporten": [

@@ -1,69 +1,75 @@
-"""The status arithmetic of DESIGN.md: pure computation over a valid data set.
+"""The status arithmetic of DESIGN.md (version 2): pure computation over a valid data set.
+
+The arithmetic of one doel (windows, phases, metingen, composites, verwacht and the
+verdict) is ``prestatie.targetstate``, shared with validate (PA313, PA314); this module
+chooses the afspraken, scopes and targets and assembles the report.
 
 Decisions beyond DESIGN.md (also in README.md, "prestatie status"):
 
 - A project's status at the peildatum is ``projectstate.status_at``: opgeleverd
   only when delivered on or before the peildatum; delivered later, it counts as in
   uitvoering; otherwise its current status (the data holds no other history).
-- Idee, gepauzeerd and vervallen projects count in neither gerealiseerd nor the
-  pipeline (in uitvoering, in voorbereiding): ``projectstate.figure_at``. A project linked to several
-  afspraken counts in each.
+- Delivered phases count on their date whatever the project's status now; the rest of
+  an idee, gepauzeerd or vervallen project counts in neither gerealiseerd nor the
+  pipeline. A project linked to several afspraken counts in each (in each one's window).
 - Verdicts compare with verwacht as shown, rounded to one decimal.
 - ``gewijzigd`` is computed like ``lopend``: the file holds the changed agreement.
 - ``geen lokaal doel`` says nothing about progress: an afspraak's verdict is the
   worst of its other doelen, and ``geen lokaal doel`` only when all doelen have it.
-- ``--corporatie`` counts the projects where it is trekker or partij, against the
-  regional targets; afspraken where it is neither trekker nor partij and that have
-  none of its projects are left out.
+- ``--corporatie`` counts the projects where it (or a party that merged into it) is
+  trekker or partij, and its own metingen, against the regional targets; afspraken where
+  it is neither trekker nor partij and that have none of its projects are left out.
 - ``--thema`` keeps the afspraken of that thema; the project lists then hold only
   projects linked to one of those afspraken.
+- Under ``--gemeente``, an afspraak that applies to that gemeente alone has its
+  streefwaarde as the local target (with its jaarschijven).
+- A nulmeting draws its line for the regional target only; a per_gemeente target of a
+  stand is a level from the start.
 - Which afspraken and projects are selected is ``prestatie.selection`` (shared with
-  the report's changes section and diff).
+  the report's changes section and diff); which overeenkomsten,
+  ``targetstate.current_overeenkomsten`` (or ``--overeenkomst``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from fractions import Fraction
 
 from prestatie.dataset import DataSet
-from prestatie.models import Afspraak, Doel, Project
-from prestatie.projectstate import (
-    FIGURES,
-    GEREALISEERD,
-    IN_UITVOERING,
-    IN_VOORBEREIDING,
-    figure_at,
-    is_stale,
-    is_vertraagd,
-    last_voortgang,
-    status_at,
-)
-from prestatie.selection import Selection, resolve_selection
-from prestatie.status import expected
+from prestatie.expected import round_1
+from prestatie.models import NIVEAUS, Afspraak, Doel, Overeenkomst, Project, Verantwoording
+from prestatie.projectstate import is_stale, is_vertraagd, last_voortgang, status_at
+from prestatie.selection import Selection, former_name, resolve, resolve_selection
 from prestatie.status.model import (
-    AANDACHT,
     ACHTER,
     AFGEROND,
-    GEEN_LOKAAL_DOEL,
     OP_KOERS,
     VERVALLEN,
     AfspraakStatus,
     DoelStatus,
     Figures,
     Filter,
+    Onderdeel,
+    OvereenkomstInfo,
     ProjectCounts,
     StatusReport,
     StilProject,
     VertraagdProject,
 )
+from prestatie.targetstate import (
+    Scope,
+    current_overeenkomsten,
+    expected_value,
+    is_eindstand,
+    judge,
+    measure,
+    with_parts,
+    worst,
+)
 
-# Worst first: an afspraak takes the verdict of its worst doel.
-_RANK = {ACHTER: 0, AANDACHT: 1, OP_KOERS: 2, GEEN_LOKAAL_DOEL: 3}
-_FROM_STATUS = {"afgerond": AFGEROND, "vervallen": VERVALLEN}
+ALLE = "alle"
 
 
 def compute_status(
@@ -73,20 +79,37 @@ def compute_status(
     gemeente: str | None = None,
     corporatie: str | None = None,
     thema: str | None = None,
+    overeenkomst: str | None = None,
 ) -> StatusReport:
     """Progress of every selected afspraak at the peildatum.
 
-    ``gemeente``, ``corporatie`` and ``thema`` are ids or names (case-insensitive);
-    an unknown one raises ``UsageError``. The data set must be valid.
+    ``gemeente``, ``corporatie`` and ``thema`` are ids or names (case-insensitive; a
+    corporatie also by a former name); ``overeenkomst`` an id or 'alle' (default: those
+    running at the peildatum, else the last that ended). An unknown one raises
+    ``UsageError``. The data set must be valid.
     """
+    notes: list[str] = []
+    former = former_name(dataset, corporatie) if corporatie is not None else None
+    if former is not None:
+        corporatie, note = former
+        notes.append(note)
     selection = resolve_selection(dataset, gemeente=gemeente, corporatie=corporatie, thema=thema)
+    if selection.corporatie is not None:
+        merged = frozenset(dataset.opvolgers.get(selection.corporatie, set()))
+        selection = dataclasses.replace(selection, opgegaan=merged)
+    shown = choose_overeenkomsten(dataset, overeenkomst, peildatum)
+    shown_ids = {o.id for o in shown}
     party = [p.model for p in dataset.projecten if selection.takes_part(p.model)]
     regional = _by_afspraak(party)
     local = regional
     if selection.gemeente is not None:
         local = _by_afspraak(p for p in party if p.gemeente == selection.gemeente)
     linked = selection.linked(p.model for p in dataset.projecten)
-    afspraken = [a.model for a in dataset.afspraken if selection.afspraak(a.model, linked)]
+    afspraken = [
+        a.model
+        for a in dataset.afspraken
+        if _overeenkomst_id(dataset, a.model) in shown_ids and selection.afspraak(a.model, linked)
+    ]
     thema_order = {ident: index for index, ident in enumerate(dataset.themas_by_id)}
     afspraken.sort(key=lambda a: (thema_order.get(a.thema, len(thema_order)), _nummer_key(a.nummer), a.id))
     results = tuple(
@@ -97,7 +120,7 @@ def compute_status(
     listed = [p for p in party if selection.project(p, afspraak_themas)]
     return StatusReport(
         peildatum=peildatum,
-        filter=_filter(dataset, selection),
+        filter=_filter(dataset, selection, overeenkomst),
         afspraken=results,
         vertraagde_projecten=_vertraagd(listed, peildatum),
         projecten_zonder_voortgang=_stil(listed, peildatum),
@@ -105,10 +128,42 @@ def compute_status(
         themas=tuple((t.id, t.naam) for t in dataset.themas_by_id.values()),
         voorbeeldgegevens=dataset.regio.model.voorbeeldgegevens if dataset.regio is not None else False,
         projecten=tuple(p.id for p in listed),
+        overeenkomsten=tuple(
+            OvereenkomstInfo(
+                o.id,
+                o.titel,
+                o.niveau,
+                o.periode.van,
+                o.periode.tot,
+                o.periode.van <= peildatum <= o.periode.tot,
+            )
+            for o in shown
+        ),
+        notes=tuple(notes),
     )
 
 
 # Selecting ---------------------------------------------------------------------
+
+
+def choose_overeenkomsten(dataset: DataSet, wanted: str | None, peildatum: dt.date) -> list[Overeenkomst]:
+    """The overeenkomsten whose afspraken a command shows: ``wanted`` (an id, with its
+    parts, or 'alle'), or by default those running at the peildatum (else the last ended)."""
+    if wanted is None:
+        chosen = current_overeenkomsten(dataset, peildatum)
+    elif wanted.strip().casefold() == ALLE:
+        chosen = list(dataset.overeenkomsten_by_id.values())
+    else:
+        names = {ident: o.titel for ident, o in dataset.overeenkomsten_by_id.items()}
+        ident = resolve(wanted, names, unknown="Onbekende overeenkomst", option="--overeenkomst")
+        chosen = with_parts(dataset, ident)
+    # The widest first (nationaal, regionaal, lokaal, jaarschijf), then by start.
+    return sorted(chosen, key=lambda o: (NIVEAUS.index(o.niveau), o.periode.van, o.id))
+
+
+def _overeenkomst_id(dataset: DataSet, afspraak: Afspraak) -> str | None:
+    found = dataset.overeenkomst_of(afspraak)
+    return found.id if found is not None else None
 
 
 def _by_afspraak(projects: Iterable[Project]) -> dict[str, list[Project]]:
@@ -125,7 +180,7 @@ def _nummer_key(nummer: str | None) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in nummer.split("."))
 
 
-def _filter(dataset: DataSet, selection: Selection) -> Filter:
+def _filter(dataset: DataSet, selection: Selection, overeenkomst: str | None) -> Filter:
     def name(ident: str | None, names: dict[str, str]) -> str | None:
         return names.get(ident, ident) if ident is not None else None
 
@@ -136,6 +191,7 @@ def _filter(dataset: DataSet, selection: Selection) -> Filter:
         gemeente_naam=name(selection.gemeente, {i: g.naam for i, g in dataset.gemeenten.items()}),
         corporatie_naam=name(selection.corporatie, {i: c.naam for i, c in dataset.corporaties.items()}),
         thema_naam=name(selection.thema, {i: t.naam for i, t in dataset.themas_by_id.items()}),
+        overeenkomst=overeenkomst,
     )
 
 
@@ -154,10 +210,14 @@ def _afspraak_status(
         _doel_status(dataset, afspraak, d, local, regional, selection, peildatum) for d in afspraak.doelen
     )
     counts = _counts(local, peildatum)
-    verdict = _FROM_STATUS.get(afspraak.status)
-    if verdict is None and doelen:
-        verdict = min((d.verdict for d in doelen), key=_RANK.__getitem__)
-    if verdict is None:  # no doelen: the projects say it; without any, nothing shows progress
+    verdict: str | None
+    if afspraak.status == "vervallen":
+        verdict = VERVALLEN
+    elif doelen:
+        verdict = worst(d.verdict for d in doelen)
+    elif afspraak.status == "afgerond":
+        verdict = AFGEROND
+    else:  # no doelen: the projects say it; without any, nothing shows progress
         verdict = ACHTER if counts.vertraagd else OP_KOERS if counts.totaal else AANDACHT
     return AfspraakStatus(
         id=afspraak.id,
@@ -165,10 +225,18 @@ def _afspraak_status(
         titel=afspraak.titel,
         thema=afspraak.thema,
         status=afspraak.status,
-        verdict=verdict,
+        verdict=verdict or OP_KOERS,
         doelen=doelen,
         projecten=counts,
+        overeenkomst=_overeenkomst_id(dataset, afspraak) or "",
+        eindstand=is_eindstand(afspraak, peildatum),
+        verantwoording=_newest_verantwoording(afspraak.verantwoording, peildatum),
     )
+
+
+def _newest_verantwoording(entries: Sequence[Verantwoording], peildatum: dt.date) -> Verantwoording | None:
+    known = [v for v in entries if v.datum <= peildatum]
+    return max(known, key=lambda v: v.datum) if known else None
 
 
 def _doel_status(
@@ -183,58 +251,68 @@ def _doel_status(
     indicator = dataset.indicatoren.get(doel.indicator)
     naam = indicator[0].naam if indicator else doel.indicator
     eenheid = indicator[0].eenheid if indicator else ""
-    regional_verwacht = (
-        expected.from_jaarschijven(doel.jaarschijven, peildatum)
-        if doel.jaarschijven
-        else expected.linear(doel.streefwaarde, afspraak.periode.van, afspraak.periode.tot, peildatum)
-    )
+
+    def make(figures: Figures, context: Figures | None = None) -> DoelStatus:
+        return DoelStatus(
+            doel.indicator,
+            naam,
+            eenheid,
+            figures,
+            regionaal=context,
+            telling=doel.telling,
+            bron=doel.bron,
+            richting=doel.richting,
+        )
+
+    region_scope: Scope = None
     if selection.gemeente is None:
-        figures = _figures(afspraak, doel.indicator, local, peildatum, doel.streefwaarde, regional_verwacht)
-        return DoelStatus(doel.indicator, naam, eenheid, figures)
+        scope: Scope = ("corporatie", selection.corporatie) if selection.corporatie else None
+        return make(_figures(dataset, afspraak, doel, local, scope, doel.streefwaarde, True, peildatum))
+    local_scope: Scope = ("gemeente", selection.gemeente)
     target = (doel.per_gemeente or {}).get(selection.gemeente)
+    if target is None and afspraak.gemeenten == [selection.gemeente]:
+        # An afspraak of this gemeente alone (e.g. a local jaarschijf): its target is local.
+        return make(_figures(dataset, afspraak, doel, local, local_scope, doel.streefwaarde, True, peildatum))
     if target is not None:
-        verwacht = expected.linear(target, afspraak.periode.van, afspraak.periode.tot, peildatum)
-        figures = _figures(afspraak, doel.indicator, local, peildatum, target, verwacht)
-        return DoelStatus(doel.indicator, naam, eenheid, figures)
-    figures = _figures(afspraak, doel.indicator, local, peildatum, None, None)
-    context = _figures(afspraak, doel.indicator, regional, peildatum, doel.streefwaarde, regional_verwacht)
-    return DoelStatus(doel.indicator, naam, eenheid, figures, regionaal=context)
+        return make(_figures(dataset, afspraak, doel, local, local_scope, target, False, peildatum))
+    figures = _figures(dataset, afspraak, doel, local, local_scope, None, False, peildatum)
+    context = _figures(dataset, afspraak, doel, regional, region_scope, doel.streefwaarde, True, peildatum)
+    return make(figures, context)
 
 
 def _figures(
+    dataset: DataSet,
     afspraak: Afspraak,
-    indicator: str,
+    doel: Doel,
     projects: Sequence[Project],
+    scope: Scope,
+    target: float | None,
+    regional: bool,
     peildatum: dt.date,
-    streefwaarde: float | None,
-    verwacht_exact: Fraction | None,
 ) -> Figures:
-    amounts: dict[str, list[float]] = {figure: [] for figure in FIGURES}
-    for project in projects:
-        amount = project.bijdragen.get(indicator)
-        figure = figure_at(project, peildatum)
-        if amount and figure is not None:
-            amounts[figure].append(amount)
-    gerealiseerd = math.fsum(amounts[GEREALISEERD])
-    in_uitvoering = math.fsum(amounts[IN_UITVOERING])
-    verwacht = expected.round_1(verwacht_exact) if verwacht_exact is not None else None
-    verdict = _FROM_STATUS.get(afspraak.status)
-    if verdict is None:
-        if verwacht is None:
-            verdict = GEEN_LOKAAL_DOEL
-        elif gerealiseerd >= verwacht:
-            verdict = OP_KOERS
-        elif gerealiseerd + in_uitvoering >= verwacht:
-            verdict = AANDACHT
-        else:
-            verdict = ACHTER
+    measured = measure(dataset, afspraak, doel.indicator, doel.telling, doel.bron, projects, scope, peildatum)
+    verwacht = (
+        round_1(expected_value(afspraak, doel, target, peildatum, regional=regional))
+        if target is not None
+        else None
+    )
+    names = {ident: ind.naam for ident, (ind, _) in dataset.indicatoren.items()}
+    composite = len(measured.parts) > 1 or (measured.parts and measured.parts[0].indicator != doel.indicator)
     return Figures(
-        streefwaarde=streefwaarde,
+        streefwaarde=target,
         verwacht=verwacht,
-        gerealiseerd=gerealiseerd,
-        in_uitvoering=in_uitvoering,
-        in_voorbereiding=math.fsum(amounts[IN_VOORBEREIDING]),
-        verdict=verdict,
+        gerealiseerd=measured.gerealiseerd,
+        in_uitvoering=measured.in_uitvoering,
+        in_voorbereiding=measured.in_voorbereiding,
+        verdict=judge(afspraak, doel, measured, target, verwacht, peildatum),
+        meting_datum=measured.meting_datum,
+        meting_bron=measured.meting_bron,
+        onderdelen=tuple(
+            Onderdeel(p.indicator, names.get(p.indicator, p.indicator), p.teken, p.gerealiseerd)
+            for p in measured.parts
+        )
+        if composite
+        else (),
     )
 
 

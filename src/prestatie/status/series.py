@@ -25,11 +25,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from prestatie import expected
 from prestatie.dataset import DataSet
 from prestatie.models import Afspraak, Doel, Project
-from prestatie.projectstate import GEREALISEERD, figure_at
 from prestatie.selection import resolve_selection
-from prestatie.status import expected
+from prestatie.targetstate import delivered_in
 
 JAARSCHIJVEN = "jaarschijven"
 LINEAIR = "lineair"
@@ -107,10 +107,10 @@ def reeks(
             if pad == JAARSCHIJVEN and doel.jaarschijven
             else expected.linear(target, van, tot, day)
         )
-        done = math.fsum(
-            p.bijdragen.get(doel.indicator, 0.0) for p in projects if figure_at(p, day) == GEREALISEERD
-        )
         end = min(day, dt.date(tot, 12, 31))
+        # As the engine counts: deliveries in the window (phases on their date), targetstate.
+        first = dt.date(van, 1, 1)
+        done = math.fsum(delivered_in(p, doel.indicator, first, end) for p in projects)
         punten.append(JaarPunt(end.year, end, done, expected.round_1(exact)))
     if not punten:  # the period has not started
         return None

@@ -18,11 +18,15 @@ from rich.text import Text
 
 from prestatie.dutch import DASH, balk, datum, datum_kort, kort, meervoud, procent
 from prestatie.neutral import shown_lines
+from prestatie.status.describe import describe
 from prestatie.status.model import (
     AANDACHT,
     ACHTER,
     AFGEROND,
     GEEN_LOKAAL_DOEL,
+    GEEN_METING,
+    GEHAALD,
+    NIET_GEHAALD,
     OP_KOERS,
     STATUS_LABELS,
     VERVALLEN,
@@ -44,12 +48,18 @@ VERDICT_STYLES = {
     AFGEROND: "blue",
     VERVALLEN: "dim",
     GEEN_LOKAAL_DOEL: "dim",
+    GEEN_METING: "bold yellow",
+    GEHAALD: "bold green",
+    NIET_GEHAALD: "bold red",
 }
 LEGEND = (
     "Oordeel: op koers = gerealiseerd is minstens het verwachte deel; aandacht = dat wordt "
     "gehaald met wat in uitvoering is; achter = ook dan niet. Verwacht = het deel van de "
     "streefwaarde dat op de peildatum klaar had moeten zijn. Pijplijn = in uitvoering + in "
-    "voorbereiding. De balk toont gerealiseerd als deel van de streefwaarde."
+    "voorbereiding. De balk toont gerealiseerd als deel van de streefwaarde. Een stand is een "
+    "gemeten niveau op een datum; maximaal = hoogstens de streefwaarde. Na de periode van een "
+    "afspraak geldt de eindstand: gehaald of niet gehaald, met alleen wat in de periode is "
+    "opgeleverd of gemeten."
 )
 
 
@@ -72,9 +82,9 @@ def unbroken(text: str) -> str:
     return text.replace(" ", "\u00a0")
 
 
-def bar(gerealiseerd: float, streefwaarde: float | None) -> str:
+def bar(gerealiseerd: float | None, streefwaarde: float | None) -> str:
     """'██████░░ 75%': gerealiseerd as a part of the streefwaarde."""
-    if not streefwaarde:
+    if not streefwaarde or gerealiseerd is None:
         return DASH
     ratio = gerealiseerd / streefwaarde
     return f"{balk(ratio, BAR_WIDTH)} {procent(ratio)}"
@@ -188,6 +198,12 @@ def _doel_table(doelen: Iterable[DoelStatus]) -> _Doelen:
     return _Doelen(table, doelen)
 
 
+def _needs_words(doel: DoelStatus, eindstand: bool) -> bool:
+    """Whether the table's columns alone would mislead: every kind but a running sum from projects."""
+    plain = doel.telling == "som" and doel.bron == "projecten" and doel.richting == "minimaal"
+    return eindstand or not plain or bool(doel.figures.onderdelen)
+
+
 def _afspraak(console: Console, afspraak: AfspraakStatus) -> None:
     title = Text()
     if afspraak.nummer:
@@ -195,12 +211,22 @@ def _afspraak(console: Console, afspraak: AfspraakStatus) -> None:
     title.append(afspraak.titel, style="bold")
     if afspraak.status == "gewijzigd":
         title.append(" (gewijzigd)")
-    title.append(" – ")
+    title.append(" – eindstand: " if afspraak.eindstand and afspraak.doelen else " – ")
     title.append_text(verdict_text(afspraak.verdict))
     out(console, title)
     out(console, Text(_counts_line(afspraak.projecten), style="dim"))
     if afspraak.doelen:
         out(console, _doel_table(afspraak.doelen))
+        for doel in afspraak.doelen:
+            if _needs_words(doel, afspraak.eindstand):
+                for label, figures in ((doel.naam, doel.figures), ("  regionaal", doel.regionaal)):
+                    if figures is not None and figures.verdict != GEEN_LOKAAL_DOEL:
+                        phrase = describe(doel, figures, eindstand=afspraak.eindstand)
+                        style = "dim" if label.startswith(" ") else ""
+                        out(console, Text(f"{label}: {phrase}.", style=style))
+        if afspraak.verdict == ACHTER and afspraak.verantwoording is not None:
+            v = afspraak.verantwoording
+            out(console, f"Verantwoording ({datum(v.datum)}): {v.oorzaak} Bijsturing: {v.bijsturing}")
         out(console)
     else:
         explained = (
@@ -296,6 +322,14 @@ def _header(console: Console, report: StatusReport, revisie: str | None = None) 
     ]
     if parts:
         out(console, f"Selectie: {', '.join(parts)}.")
+    if report.overeenkomsten:
+        covered = "; ".join(
+            f"{o.titel} ({datum(o.van)} tot en met {datum(o.tot)}{'' if o.lopend else ', eindstand'})"
+            for o in report.overeenkomsten
+        )
+        out(console, f"Overeenkomst{'en' if len(report.overeenkomsten) > 1 else ''}: {covered}.")
+    for note in report.notes:
+        out(console, Text(f"Let op: {note}", style="yellow"))
     for note in _what_it_compares(report, revisie):
         out(console, Text(note, style="dim"))
     if report.voorbeeldgegevens:

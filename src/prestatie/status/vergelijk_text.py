@@ -19,12 +19,14 @@ from prestatie.status.vergelijk import AfspraakVerschil, DoelVerschil, StatusVer
 TITLE = "Gevolgen voor de afspraken"
 
 
-def _figure(value: float, eenheid: str) -> str:
-    return dutch.aantal(value, eenheid)
+def _figure(value: float | None, eenheid: str) -> str:
+    return dutch.aantal(value, eenheid) if value is not None else "geen meting"
 
 
-def _van_naar(van: float, naar: float, eenheid: str) -> str:
+def _van_naar(van: float | None, naar: float | None, eenheid: str) -> str:
     """``283 woningen → 343 woningen``: written so that the two figures differ, as in the diff."""
+    if van is None or naar is None:
+        return f"{_figure(van, eenheid)} → {_figure(naar, eenheid)}"
     van_text, naar_text = dutch.paar(van, naar, eenheid)
     return f"{van_text} → {naar_text}"
 
