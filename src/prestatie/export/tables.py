@@ -18,6 +18,7 @@ from prestatie.dataset import DataSet
 from prestatie.models import PROJECT_STATUSSEN, Afspraak, Doel, Meting, Project
 from prestatie.selection import Selection
 from prestatie.status.model import DoelStatus, Figures, StatusReport, number
+from prestatie.targetstate import components
 
 Kind = Literal["tekst", "getal", "datum", "jaar"]
 Value = str | int | float | dt.date | None
@@ -481,7 +482,9 @@ def invulblad_tables(dataset: DataSet, corporatie: str, *, peildatum: dt.date) -
             continue
         for doel in afspraak.doelen:
             if doel.bron == "metingen":
-                owed.setdefault(doel.indicator, doel)
+                # A composite gets no metingen of its own: its components do (PA237).
+                for component, _ in components(dataset, doel.indicator):
+                    owed.setdefault(component, doel)
     meting_rows: list[tuple[Value, ...]] = []
     for indicator_id, doel in owed.items():
         indicator = dataset.indicatoren.get(indicator_id)

@@ -43,6 +43,7 @@ from prestatie.models import NIVEAUS, Afspraak, Doel, Overeenkomst, Project, Ver
 from prestatie.projectstate import is_stale, is_vertraagd, last_voortgang, status_at
 from prestatie.selection import Selection, former_name, resolve, resolve_selection
 from prestatie.status.model import (
+    AANDACHT,
     ACHTER,
     AFGEROND,
     OP_KOERS,
