@@ -23,7 +23,7 @@ SELECTIONS = [
     ("--gemeente", "heerlen"),
     ("--gemeente", "landgraaf"),
     ("--corporatie", "heemwonen"),
-    ("--thema", "nieuwbouw"),
+    ("--corporatie", "weller"),  # a thema holds afspraken of one overeenkomst only (2019-2024 or 2024-2028)
 ]
 
 

@@ -29,7 +29,7 @@ from prestatie import expected
 from prestatie.dataset import DataSet
 from prestatie.models import Afspraak, Doel, Project
 from prestatie.selection import resolve_selection
-from prestatie.targetstate import delivered_in
+from prestatie.targetstate import delivered_in, expected_value
 
 JAARSCHIJVEN = "jaarschijven"
 LINEAIR = "lineair"
@@ -88,9 +88,12 @@ def reeks(
         return None
     target: float | None = doel.streefwaarde
     pad = JAARSCHIJVEN if doel.jaarschijven else LINEAIR
-    if gemeente is not None:
+    regional = True
+    if gemeente is not None and afspraak.gemeenten != [gemeente]:
+        # As the status engine: per_gemeente; an afspraak of the gemeente alone keeps its own.
         target = (doel.per_gemeente or {}).get(gemeente)
         pad = LINEAIR
+        regional = False
     if target is None:
         return None
     van, tot = afspraak.periode.van, afspraak.periode.tot
@@ -102,11 +105,8 @@ def reeks(
         days.append(peildatum)  # the last point: the engine's own question
     punten = []
     for day in days:
-        exact: Fraction = (
-            expected.from_jaarschijven(doel.jaarschijven, day)
-            if pad == JAARSCHIJVEN and doel.jaarschijven
-            else expected.linear(target, van, tot, day)
-        )
+        # The engine's verwacht (targetstate): at the eindstand the target itself.
+        exact: Fraction = expected_value(afspraak, doel, target, day, regional=regional)
         end = min(day, dt.date(tot, 12, 31))
         # As the engine counts: deliveries in the window (phases on their date), targetstate.
         first = dt.date(van, 1, 1)
