@@ -62,8 +62,11 @@ def test_page_one_shows_the_headline_and_the_decision_list(kerkrade_pdf: Path) -
     assert found is not None
     ARTIFACTS.mkdir(exist_ok=True)
     prefix = ARTIFACTS / "kerkrade-pdf-pagina"
-    subprocess.run([found, "-f", "1", "-l", "1", "-r", "80", "-png", str(kerkrade_pdf), str(prefix)], check=True)
-    image = ARTIFACTS / "kerkrade-pdf-pagina-1.png"
+    # -singlefile: the name is prefix.png, whatever the page count (without it,
+    # pdftoppm pads the page number to the width of the last page's number).
+    command = [found, "-f", "1", "-l", "1", "-singlefile", "-r", "80", "-png", str(kerkrade_pdf), str(prefix)]
+    subprocess.run(command, check=True)
+    image = ARTIFACTS / "kerkrade-pdf-pagina.png"
     assert image.is_file() and image.stat().st_size > 10_000
     reader = _reader(kerkrade_pdf)
     page1 = " ".join(reader.pages[0].extract_text().split())
