@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         [
             "prestatie", "prestatie.errors", "prestatie.findings", "prestatie.codes", "prestatie.codedocs",
             "prestatie.suggest", "prestatie.units", "prestatie.layout", "prestatie.terminal", "prestatie.dutch",
-            "prestatie.neutral", "prestatie.limits",
+            "prestatie.neutral", "prestatie.limits", "prestatie.collector",
         ],
     ),
     (

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from prestatie.collector import building
 from prestatie.dataset import DataSet, FileResult, assemble, load_file
 from prestatie.errors import DataError
 from prestatie.findings import ValidationResult, finding_line
@@ -29,7 +30,9 @@ def validate_sources(
     sources: Iterable[SourceFile], *, peildatum: dt.date
 ) -> tuple[DataSet, ValidationResult]:
     """Check a set of source files; all findings of all files, sorted."""
-    return validate_results((load_file(source) for source in sources), peildatum=peildatum)
+    with building():
+        results = [load_file(source) for source in sources]
+    return validate_results(results, peildatum=peildatum)
 
 
 def validate_results(
@@ -59,9 +62,10 @@ def load_results(root: Path, *, workers: int | None = None) -> list[FileResult]:
     if workers is None:
         workers = _available_cores() if len(items) >= PARALLEL_MIN_FILES else 1
     resolved = data_root(root)
-    if workers <= 1 or len(items) < 2:
-        return [_load_item(resolved, item) for item in items]
-    return _load_in_parallel(resolved, items, workers)
+    with building():
+        if workers <= 1 or len(items) < 2:
+            return _load_chunk(resolved, items)
+        return _load_in_parallel(resolved, items, workers)
 
 
 def _available_cores() -> int:
@@ -76,7 +80,9 @@ def _load_item(data_root: Path, item: FileToRead | SourceFile) -> FileResult:
 
 
 def _load_chunk(data_root: Path, items: Sequence[FileToRead | SourceFile]) -> list[FileResult]:
-    return [_load_item(data_root, item) for item in items]
+    # Also in a worker process: it builds the results it sends back.
+    with building():
+        return [_load_item(data_root, item) for item in items]
 
 
 def _load_in_parallel(

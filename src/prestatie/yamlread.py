@@ -16,7 +16,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -180,29 +180,8 @@ class YamlDocument:
         values: dict[YamlPath, Position] = {}
         keys: dict[YamlPath, Position] = {}
         values_left, keys_left = iter(value_positions), iter(key_positions)
-        next_value = values_left.__next__
-        next_key = keys_left.__next__
-
-        def fill(node: Any, path: YamlPath) -> None:
-            # Depth is at most MAX_DEPTH, so recursion is safe here.
-            values[path] = next_value()
-            if node.__class__ is dict:
-                for name, child in node.items():
-                    child_path = (*path, name)
-                    keys[child_path] = next_key()
-                    if child.__class__ is dict or child.__class__ is list:
-                        fill(child, child_path)
-                    else:
-                        values[child_path] = next_value()
-            elif node.__class__ is list:
-                for index, child in enumerate(node):
-                    if child.__class__ is dict or child.__class__ is list:
-                        fill(child, (*path, index))
-                    else:
-                        values[(*path, index)] = next_value()
-
         try:
-            fill(self.data, ())
+            _fill(self.data, (), values, keys, values_left.__next__, keys_left.__next__)
         except StopIteration:
             raise _position_mismatch(len(value_positions), len(key_positions)) from None
         if next(values_left, None) is not None or next(keys_left, None) is not None:
@@ -725,3 +704,34 @@ def _cut_by_comment(text: str, file: str) -> list[Finding]:
     finally:
         parser.dispose()
     return findings
+
+
+def _fill(
+    node: Any,
+    path: YamlPath,
+    values: dict[YamlPath, Position],
+    keys: dict[YamlPath, Position],
+    next_value: Callable[[], Position],
+    next_key: Callable[[], Position],
+) -> None:
+    """Position dicts from the flat positions (YamlDocument._materialize), in document order.
+
+    A module function and not a closure: a closure that calls itself is a garbage cycle,
+    which only the cyclic collector frees, and that is off while data is loaded (collector.py).
+    Depth is at most MAX_DEPTH, so recursion is safe here.
+    """
+    values[path] = next_value()
+    if node.__class__ is dict:
+        for name, child in node.items():
+            child_path = (*path, name)
+            keys[child_path] = next_key()
+            if child.__class__ is dict or child.__class__ is list:
+                _fill(child, child_path, values, keys, next_value, next_key)
+            else:
+                values[child_path] = next_value()
+    elif node.__class__ is list:
+        for index, child in enumerate(node):
+            if child.__class__ is dict or child.__class__ is list:
+                _fill(child, (*path, index), values, keys, next_value, next_key)
+            else:
+                values[(*path, index)] = next_value()
