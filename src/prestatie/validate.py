@@ -12,15 +12,18 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prestatie.collector import building
 from prestatie.dataset import DataSet, FileResult, assemble, load_file
 from prestatie.errors import DataError
 from prestatie.findings import ValidationResult, finding_line
-from prestatie.gitsource import GitRepo, Revision, read_revision
 from prestatie.limits import cap_per_file
 from prestatie.rules import check_rules
 from prestatie.source import FileToRead, SourceFile, data_root, read_file, walk_directory
+
+if TYPE_CHECKING:  # git is imported where a revision is read: validate of a directory needs none of it
+    from prestatie.gitsource import GitRepo, Revision
 
 # Below this many files one process is faster than starting another.
 PARALLEL_MIN_FILES = 1500
@@ -129,6 +132,8 @@ def load_valid(root: Path, *, rev: str | None = None) -> DataSet:
     (the project then counts as in uitvoering at that date).
     """
     if rev is not None:
+        from prestatie.gitsource import GitRepo
+
         repo = GitRepo(root)
         return load_valid_at(repo, repo.resolve(rev))
     return require_valid(*validate_directory(root, peildatum=dt.date.today()))
@@ -143,6 +148,8 @@ def validate_revision(
     repo: GitRepo, revision: Revision, *, peildatum: dt.date
 ) -> tuple[DataSet, ValidationResult]:
     """Check the data set as it was at a git revision."""
+    from prestatie.gitsource import read_revision
+
     return validate_sources(read_revision(repo, revision), peildatum=peildatum)
 
 
