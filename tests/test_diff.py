@@ -143,7 +143,7 @@ def test_json_has_every_kind_of_change(repo: Repo, cli) -> None:
         "datum": "2023-12-01",
         "werkmap": False,
     }
-    assert out["filter"] == {"gemeente": None, "corporatie": None, "thema": None}
+    assert out["filter"] == {"gemeente": None, "corporatie": None, "thema": None, "overeenkomst": None}
     assert out["samenvatting"]["projecten_nieuw"] == 1
     assert out["samenvatting"]["projecten_verwijderd"] == 1
     assert out["samenvatting"]["oplevering_later"] == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -223,3 +224,67 @@ def test_new_and_removed_overeenkomst_and_metingen_files(repo: Repo, cli: Callab
         "Metingen",
         "  - Woningen met minimaal twee labelstappen (bestand verwijderd)",
     ]
+
+
+def headings(stdout: str) -> list[str]:
+    """The filter line and the headings of the groups (a line above an item)."""
+    lines = stdout.splitlines()
+    found = [line for line in lines if line.startswith("Filter: ")]
+    return found + [a for a, b in pairwise(lines) if a and not a.startswith(" ") and b.startswith("  ")]
+
+
+def test_overeenkomst_keeps_its_file_its_afspraken_and_their_projects(
+    repo: Repo, cli: Callable[..., Any]
+) -> None:
+    change_everything(repo)
+    result = cli("diff", "v1", "v2", "--data", repo.root, "--overeenkomst", "test-overeenkomst")
+    assert result.exit_code == 0, result.stderr
+    assert headings(result.stdout) == ["Filter: overeenkomst test-overeenkomst", "Kerkrade", "Afspraken",
+                                       "Overeenkomsten"]  # fmt: skip
+    # The parent covers its parts (onderdeel_van); by titel too, case-insensitively.
+    parent = cli(
+        "diff",
+        "v1",
+        "v2",
+        "--data",
+        repo.root,
+        "--overeenkomst",
+        "regionale prestatieafspraken parkstad limburg 2024–2028",
+    )
+    assert headings(parent.stdout)[1:] == ["Kerkrade", "Afspraken", "Overeenkomsten"]
+    out = json.loads(cli("diff", "v1", "v2", "--data", repo.root, "--overeenkomst", "parkstad-2024-2028",
+                         "--format", "json").stdout)  # fmt: skip
+    assert out["filter"]["overeenkomst"] == "parkstad-2024-2028"
+    assert [i["bestand"] for i in out["overig"]] == [OVEREENKOMST]
+
+
+def test_overeenkomst_without_changes_and_alle(repo: Repo, cli: Callable[..., Any]) -> None:
+    change_everything(repo)
+    result = cli("diff", "v1", "v2", "--data", repo.root, "--overeenkomst", "parkstad-2019-2024")
+    assert result.exit_code == 0, result.stderr
+    assert "Geen inhoudelijke wijzigingen." in result.stdout
+    alle = cli("diff", "v1", "v2", "--data", repo.root, "--overeenkomst", "alle")
+    assert "Filter: overeenkomst alle" in alle.stdout
+    assert headings(alle.stdout)[-2:] == ["Overeenkomsten", "Metingen"]
+
+
+def test_an_unknown_overeenkomst_is_a_usage_error(repo: Repo, cli: Callable[..., Any]) -> None:
+    result = cli("diff", "v1", "--data", repo.root, "--overeenkomst", "parkstad-2024-2029")
+    assert result.exit_code == 2
+    assert "Onbekende overeenkomst 'parkstad-2024-2029' bij --overeenkomst." in result.stderr
+    assert "Bedoelde u 'Regionale Prestatieafspraken Parkstad Limburg 2024–2028'?" in result.stderr
+
+
+def test_a_version_1_data_set_has_the_one_implicit_overeenkomst(
+    tmp_path: Path, cli: Callable[..., Any]
+) -> None:
+    repo = repo_with_data(tmp_path / "repo", DATA)
+    for path in sorted(repo.path("data/overeenkomsten").glob("*.yaml")):
+        path.unlink()
+    repo.commit("Zonder overeenkomsten", date="2026-01-10T12:00:00")
+    result = cli("diff", "HEAD", "--data", repo.root, "--overeenkomst", "regio")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1] == "Filter: overeenkomst regio"
+    unknown = cli("diff", "HEAD", "--data", repo.root, "--overeenkomst", "parkstad-2024-2028")
+    assert unknown.exit_code == 2
+    assert "(regio)." in unknown.stderr

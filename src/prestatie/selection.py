@@ -1,4 +1,4 @@
-"""The filters --gemeente, --corporatie and --thema: which afspraken and projects a command shows.
+"""The filters --gemeente, --corporatie, --thema, --overeenkomst: what a command shows.
 
 One predicate for status (and so the report body), the report's "Wijzigingen" section
 and diff: ``Selection.afspraak`` and ``Selection.project``. The words of the user
@@ -11,11 +11,16 @@ The rule (README, "prestatie status"):
   or one of its partijen, and it is linked to an afspraak of the thema;
 - an afspraak is selected when it has the thema, applies to the gemeente ('alle' or
   listed), and the corporatie is its trekker or a partij, or has a project linked to
-  it in the selection's gemeente.
+  it in the selection's gemeente;
+- with an overeenkomst: an afspraak is selected when it belongs to that overeenkomst or
+  one of its parts (``onderdeel_van``, ``with_parts``), a project when it is linked to
+  such an afspraak. An afspraak that names no overeenkomst belongs to the one implicit
+  overeenkomst of a version 1 data set.
 
-A new filter (e.g. an overeenkomst, once afspraken belong to one) is a field of
-``Selection``, a line in ``as_filter``, a condition in ``afspraak`` and/or ``project``
-and a resolver below; nothing outside this module decides what a filter keeps.
+A new filter is a field of ``Selection``, a line in ``as_filter``, a condition in
+``afspraak`` and/or ``project`` and a resolver below; nothing outside this module
+decides what a filter keeps (the status engine still picks its overeenkomsten itself,
+``status.engine.choose_overeenkomsten``, with a default of its own: those running).
 """
 
 from __future__ import annotations
@@ -57,7 +62,12 @@ class AfspraakFacts(Party, Protocol):
     @property
     def thema(self) -> str | None: ...
     @property
+    def overeenkomst(self) -> str | None: ...
+    @property
     def gemeenten(self) -> Sequence[str] | Literal["alle"]: ...
+
+
+ALLE = "alle"  # --overeenkomst alle: every overeenkomst
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +79,27 @@ class Selection:
     thema: str | None = None
     # The parties that merged into the corporatie (opgegaan_in): their projects count too.
     opgegaan: frozenset[str] = frozenset()
+    # The overeenkomst as chosen (an id or 'alle'), and the ids it covers (with its parts);
+    # None: every overeenkomst.
+    overeenkomst: str | None = None
+    overeenkomsten: frozenset[str] | None = None
 
     @property
     def active(self) -> bool:
-        return any(value is not None for value in (self.gemeente, self.corporatie, self.thema))
+        chosen = (self.gemeente, self.corporatie, self.thema, self.overeenkomsten)
+        return any(value is not None for value in chosen)
 
     def as_filter(self) -> dict[str, str | None]:
-        return {"gemeente": self.gemeente, "corporatie": self.corporatie, "thema": self.thema}
+        return {
+            "gemeente": self.gemeente,
+            "corporatie": self.corporatie,
+            "thema": self.thema,
+            "overeenkomst": self.overeenkomst,
+        }
+
+    def in_overeenkomst(self, overeenkomst: str | None) -> bool:
+        """Whether an afspraak of ``overeenkomst`` (None: the implicit one) is in the selection."""
+        return self.overeenkomsten is None or overeenkomst is None or overeenkomst in self.overeenkomsten
 
     def takes_part(self, item: Party) -> bool:
         """Whether the corporatie (if any) is the trekker or one of the partijen of ``item``."""
@@ -94,10 +118,20 @@ class Selection:
             return False
         return self.takes_part(project)
 
-    def project(self, project: ProjectFacts, afspraak_themas: Mapping[str, str]) -> bool:
-        """Whether a project is shown; ``afspraak_themas`` maps afspraak ids to thema ids."""
+    def project(
+        self,
+        project: ProjectFacts,
+        afspraak_themas: Mapping[str, str],
+        afspraak_overeenkomsten: Mapping[str, str | None] | None = None,
+    ) -> bool:
+        """Whether a project is shown; ``afspraak_themas`` maps afspraak ids to thema ids,
+        ``afspraak_overeenkomsten`` (needed with an overeenkomst) to overeenkomst ids."""
         if not self.counts(project):
             return False
+        if self.overeenkomsten is not None:
+            known = afspraak_overeenkomsten or {}
+            if not any(a in known and self.in_overeenkomst(known[a]) for a in project.afspraken):
+                return False
         return self.thema is None or any(afspraak_themas.get(a) == self.thema for a in project.afspraken)
 
     def linked(self, projects: Iterable[ProjectFacts]) -> set[str]:
@@ -120,6 +154,8 @@ class Selection:
     def afspraak(self, afspraak: AfspraakFacts, linked: Collection[str]) -> bool:
         """Whether an afspraak is shown; ``linked`` is ``self.linked`` of all projects."""
         if self.thema is not None and afspraak.thema != self.thema:
+            return False
+        if not self.in_overeenkomst(afspraak.overeenkomst):
             return False
         gemeenten = afspraak.gemeenten
         if self.gemeente is not None and gemeenten != "alle" and self.gemeente not in gemeenten:
@@ -144,6 +180,33 @@ def resolve(text: str, names: Mapping[str, str], *, unknown: str, option: str) -
     close = did_you_mean(text.strip(), by_key)
     hint = f" Bedoelde u '{by_key[close]}'?" if close is not None else ""
     raise UsageError(f"{unknown} '{text}' bij {option}.{hint} Kies uit: {valid}.")
+
+
+def with_parts(parents: Mapping[str, str | None], ident: str) -> frozenset[str]:
+    """An overeenkomst and every one that is (through others) ``onderdeel_van`` it;
+    ``parents`` maps each overeenkomst id to its ``onderdeel_van``."""
+    chosen = {ident}
+    grew = True
+    while grew:
+        grew = False
+        for child, parent in parents.items():
+            if parent in chosen and child not in chosen:
+                chosen.add(child)
+                grew = True
+    return frozenset(chosen)
+
+
+def choose_overeenkomst(
+    text: str, names: Mapping[str, str], parents: Mapping[str, str | None]
+) -> tuple[str, frozenset[str] | None]:
+    """What ``--overeenkomst`` means: the id (or 'alle') and the ids it covers (None: all).
+
+    ``names`` maps overeenkomst ids to their titels; an unknown one raises UsageError.
+    """
+    if text.strip().casefold() == ALLE:
+        return ALLE, None
+    ident = resolve(text, names, unknown="Onbekende overeenkomst", option="--overeenkomst")
+    return ident, with_parts(parents, ident)
 
 
 def resolve_gemeente(dataset: DataSet, text: str) -> str:

@@ -19,6 +19,7 @@ FORMATS = ("text", "json", "markdown")
         "prestatie diff v2023 v2024",
         "prestatie diff v2023",
         "prestatie diff 2024-01-01 --gemeente Kerkrade --format json",
+        "prestatie diff v2024 --overeenkomst parkstad-2024-2028",
     )
 )
 def diff(
@@ -44,6 +45,16 @@ def diff(
     gemeente: GemeenteOption = None,
     corporatie: CorporatieOption = None,
     thema: ThemaOption = None,
+    overeenkomst: Annotated[
+        str | None,
+        typer.Option(
+            "--overeenkomst",
+            metavar="ID|alle",
+            help="Alleen wijzigingen die deze overeenkomst (met haar onderdelen) raken: haar bestand, "
+            "haar afspraken en hun projecten; 'alle' (standaard) toont alles.",
+            show_default=False,
+        ),
+    ] = None,
     format: Annotated[
         str,
         typer.Option(
@@ -60,7 +71,15 @@ def diff(
     from prestatie.source import find_root
 
     output = choose_format(format, FORMATS)
-    result = diff_revisions(find_root(data), van, tot, gemeente=gemeente, corporatie=corporatie, thema=thema)
+    result = diff_revisions(
+        find_root(data),
+        van,
+        tot,
+        gemeente=gemeente,
+        corporatie=corporatie,
+        thema=thema,
+        overeenkomst=overeenkomst,
+    )
     if output == "json":
         import json
 

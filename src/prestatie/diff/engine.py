@@ -30,6 +30,7 @@ from prestatie.diff.compare import (
 from prestatie.diff.model import DataDiff, ItemDiff, Kant, Melding
 from prestatie.diff.scope import (
     Scope,
+    afspraak_overeenkomsten,
     afspraak_themas,
     gemeente_names,
     indicator_names,
@@ -244,12 +245,18 @@ def diff_revisions(
     gemeente: str | None = None,
     corporatie: str | None = None,
     thema: str | None = None,
+    overeenkomst: str | None = None,
 ) -> DataDiff:
-    """What changed in ``root/data`` from revision ``van`` to ``tot`` (None: the working tree)."""
+    """What changed in ``root/data`` from revision ``van`` to ``tot`` (None: the working tree).
+
+    ``overeenkomst``: an id (with its parts) or 'alle'; None: every overeenkomst.
+    """
     repo = GitRepo(root)
     old = repo.resolve(van)
     new = repo.resolve(tot) if tot is not None else None
-    return diff_between(repo, old, new, gemeente=gemeente, corporatie=corporatie, thema=thema)
+    return diff_between(
+        repo, old, new, gemeente=gemeente, corporatie=corporatie, thema=thema, overeenkomst=overeenkomst
+    )
 
 
 def diff_between(
@@ -260,6 +267,7 @@ def diff_between(
     gemeente: str | None = None,
     corporatie: str | None = None,
     thema: str | None = None,
+    overeenkomst: str | None = None,
     projecten: Iterable[ProjectFacts] | None = None,
 ) -> DataDiff:
     """What changed in the data from revision ``old`` to ``new`` (None: the working tree).
@@ -277,13 +285,26 @@ def diff_between(
         themas_data = plain_data(context_files.get(context[1]), "themas")
         meldingen: list[Melding] = []
         pairs, newest = _pairs(changes, versions, sides, meldingen)
+        overeenkomsten = (
+            sides.documents("overeenkomst", newest["overeenkomst"]) if overeenkomst is not None else None
+        )
         selection = resolve_selection(
-            mapping(regio_data) or None, themas_data, gemeente=gemeente, corporatie=corporatie, thema=thema
+            mapping(regio_data) or None,
+            themas_data,
+            gemeente=gemeente,
+            corporatie=corporatie,
+            thema=thema,
+            overeenkomst=overeenkomst,
+            overeenkomsten=overeenkomsten,
         )
         scope = Scope(selection)
-        if selection.thema is not None:
-            themas = afspraak_themas(sides.documents("afspraak", newest["afspraak"]))
-            scope = replace(scope, afspraak_themas=themas)
+        if selection.thema is not None or selection.overeenkomsten is not None:
+            afspraken = sides.documents("afspraak", newest["afspraak"])
+            scope = replace(
+                scope,
+                afspraak_themas=afspraak_themas(afspraken),
+                afspraak_overeenkomsten=afspraak_overeenkomsten(afspraken),
+            )
         # --corporatie keeps an afspraak with a project of the corporatie linked to it: only
         # the changed afspraken are asked about, and only files that name one can link to it.
         changed = {
@@ -368,7 +389,9 @@ def _in_scope(scope: Scope, kind: Kind, old: Version | None, new: Version | None
         return scope.project(*(mapping(v.data) if v else None for v in (old, new)))
     if kind == "afspraak":
         return scope.afspraak(*((mapping(v.data), v.path) if v else None for v in (old, new)))
-    return False  # regio and themas concern everyone: shown only without a filter
+    if kind == "overeenkomst":
+        return scope.overeenkomst(*((mapping(v.data), v.path) if v else None for v in (old, new)))
+    return False  # regio, themas, metingen and cyclus concern everyone: shown only without a filter
 
 
 def _sort(result: DataDiff) -> None:

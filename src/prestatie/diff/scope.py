@@ -1,4 +1,4 @@
-"""The --gemeente, --corporatie and --thema filters of a diff, over plain data.
+"""The --gemeente, --corporatie, --thema and --overeenkomst filters of a diff, over plain data.
 
 What a filter keeps is ``prestatie.selection`` (shared with status and the report);
 this module reads the facts it needs from the plain data of each version. Names
@@ -10,12 +10,12 @@ gemeente still shows up there.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from prestatie.diff.compare import Document, mapping, strings, text
 from prestatie.layout import stem
-from prestatie.selection import Selection, select
+from prestatie.selection import Selection, choose_overeenkomst, select
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,7 @@ class PlainAfspraak:
 
     id: str | None
     thema: str | None
+    overeenkomst: str | None
     trekker: str | None
     partijen: list[str]
     gemeenten: list[str] | Literal["alle"]
@@ -53,10 +54,21 @@ def plain_afspraak(doc: Document, path: str) -> PlainAfspraak:
     return PlainAfspraak(
         text(doc, "id") or stem(path),
         text(doc, "thema"),
+        text(doc, "overeenkomst"),
         text(doc, "trekker"),
         strings(doc.get("partijen")),
         "alle" if gemeenten == "alle" else strings(gemeenten),
     )
+
+
+def afspraak_overeenkomsten(afspraken: Mapping[str, Any]) -> dict[str, str | None]:
+    """Afspraak id -> overeenkomst id (None: the implicit one), from afspraak files (path -> data)."""
+    result: dict[str, str | None] = {}
+    for path, data in afspraken.items():
+        facts = plain_afspraak(mapping(data), path)
+        if facts.id is not None and data is not None:
+            result[facts.id] = facts.overeenkomst
+    return result
 
 
 def afspraak_themas(afspraken: Mapping[str, Any]) -> dict[str, str]:
@@ -74,18 +86,28 @@ class Scope:
     """A selection with what it needs to know of the newest side beyond the changed files.
 
     ``afspraak_themas`` (afspraak id -> thema id) for --thema, ``linked`` (the
-    afspraken with a project of the selection, ``Selection.linked``) for --corporatie.
+    afspraken with a project of the selection, ``Selection.linked``) for --corporatie,
+    ``afspraak_overeenkomsten`` (afspraak id -> overeenkomst id) for --overeenkomst.
     """
 
     selection: Selection = field(default_factory=Selection)
     afspraak_themas: Mapping[str, str] = field(default_factory=dict)
     linked: Collection[str] = frozenset()
+    afspraak_overeenkomsten: Mapping[str, str | None] = field(default_factory=dict)
 
     def project(self, *versions: Document | None) -> bool:
         return any(
-            self.selection.project(plain_project(doc), self.afspraak_themas)
+            self.selection.project(plain_project(doc), self.afspraak_themas, self.afspraak_overeenkomsten)
             for doc in versions
             if doc is not None
+        )
+
+    def overeenkomst(self, *versions: tuple[Document, str] | None) -> bool:
+        """Whether either version (its data and path) of an overeenkomst file is selected:
+        only under --overeenkomst, when it is one the selection covers."""
+        covered = self.selection.overeenkomsten
+        return covered is not None and any(
+            (text(doc, "id") or stem(path)) in covered for doc, path in (v for v in versions if v is not None)
         )
 
     def afspraak(self, *versions: tuple[Document, str] | None) -> bool:
@@ -128,12 +150,18 @@ def resolve_selection(
     gemeente: str | None,
     corporatie: str | None,
     thema: str | None,
+    overeenkomst: str | None = None,
+    overeenkomsten: Mapping[str, Any] | None = None,
 ) -> Selection:
-    """Resolve the user's words to ids; an unknown one is a usage error (exit 2)."""
-    if gemeente is None and corporatie is None and thema is None:
+    """Resolve the user's words to ids; an unknown one is a usage error (exit 2).
+
+    ``overeenkomsten``: the plain data of the overeenkomst files (path -> data), needed
+    with ``overeenkomst``; without any, a version 1 data set's one implicit overeenkomst.
+    """
+    if gemeente is None and corporatie is None and thema is None and overeenkomst is None:
         return Selection()
     corporaties = _names(regio.get("corporaties")) if regio else {}
-    return select(
+    selection = select(
         gemeente_names(regio),
         corporaties,
         _names(themas),
@@ -141,3 +169,18 @@ def resolve_selection(
         corporatie=corporatie,
         thema=thema,
     )
+    if overeenkomst is None:
+        return selection
+    names: dict[str, str] = {}
+    parents: dict[str, str | None] = {}
+    for path, data in (overeenkomsten or {}).items():
+        doc = mapping(data)
+        ident = text(doc, "id") or stem(path)
+        names[ident] = text(doc, "titel") or ident
+        parents[ident] = text(doc, "onderdeel_van")
+    if not names and regio:
+        from prestatie.dataset import IMPLICIT_OVEREENKOMST  # pydantic: only on this rare path
+
+        names[IMPLICIT_OVEREENKOMST] = text(regio, "titel") or text(regio, "naam") or IMPLICIT_OVEREENKOMST
+    chosen, covered = choose_overeenkomst(overeenkomst, names, parents)
+    return replace(selection, overeenkomst=chosen, overeenkomsten=covered)
