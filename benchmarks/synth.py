@@ -27,6 +27,8 @@ STATUSES = [
     ("vervallen", 6),
 ]
 TODAY = dt.date(2026, 11, 24)
+# Composite indicators of themas.yaml: projects contribute to their components only.
+COMPOSITE: set[str] = set()
 
 
 def _afspraken_by_gemeente(data: Path, gemeenten: list[str]) -> dict[str, list[dict[str, object]]]:
@@ -69,6 +71,8 @@ def project_text(rng: random.Random, index: int, gemeente: str, afspraak: dict[s
     if doelen:
         lines.append("bijdragen:")
         for doel in doelen:  # type: ignore[attr-defined]
+            if doel["indicator"] in COMPOSITE:
+                continue  # its value follows from its components (PA237)
             lines.append(f"  {doel['indicator']}: {rng.randrange(1, 40)}")
     lines.append(f"investering: {rng.randrange(100, 20000) * 1000}")
     lines.append("voortgang:")
@@ -94,6 +98,10 @@ def generate(out: Path, projects: int, seed: int = 1) -> Path:
     for folder in ("overeenkomsten", "metingen", "cyclus"):  # version 2 folders, when shipped
         if (REPO / "data" / folder).is_dir():
             shutil.copytree(REPO / "data" / folder, data / folder)
+    themas = yaml.load((data / "themas.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    COMPOSITE.clear()
+    indicatoren = [i for thema in themas for i in thema.get("indicatoren", [])]
+    COMPOSITE.update(i["id"] for i in indicatoren if i.get("samengesteld"))
     regio = yaml.load((data / "regio.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     gemeenten = [g["id"] for g in regio["gemeenten"]]
     corporaties = [c["id"] for c in regio["corporaties"]]
