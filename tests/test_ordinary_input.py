@@ -70,16 +70,19 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped_and_hides_nothing(data_co
 
 
 def test_huge_or_tiny_numbers_are_refused_by_validate(data_copy: Path, cli: Cli) -> None:
-    for file, old, new in [
-        (AFSPRAAK, "streefwaarde: 400", "streefwaarde: 1e28"),
-        (AFSPRAAK, "streefwaarde: 400", "streefwaarde: 1e-300"),
-        (PROJECT, "investering: 24500000", "investering: 1e100"),
+    # Exponent notation is refused as such (PA021); a number written out is bounded (PA108).
+    for file, old, new, code in [
+        (AFSPRAAK, "streefwaarde: 400", "streefwaarde: 1e28", "PA021"),
+        (AFSPRAAK, "streefwaarde: 400", "streefwaarde: 1e-300", "PA021"),
+        (PROJECT, "investering: 24500000", "investering: 1e100", "PA021"),
+        (AFSPRAAK, "streefwaarde: 400", "streefwaarde: 10000000000000", "PA108"),
+        (AFSPRAAK, "streefwaarde: 400", "streefwaarde: 0.0000000001", "PA108"),
     ]:
         original = (data_copy / file).read_bytes()
         _replace(data_copy, file, old, new)
         report = json.loads(cli("validate", data_copy, "--format", "json").stdout)
         codes = [(f["file"], f["code"]) for f in report["findings"] if f["severity"] == "error"]
-        assert (file, "PA108") in codes, (new, codes)
+        assert (file, code) in codes, (new, codes)
         for command in ("status", "report"):
             assert cli(command, "--data", data_copy).exit_code == 1
         (data_copy / file).write_bytes(original)

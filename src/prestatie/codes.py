@@ -55,6 +55,7 @@ CODES: dict[str, Code] = {
         Code("PA018", _E, "Getal met duizendtalscheiding"),
         Code("PA019", _E, "Gekrulde aanhalingstekens"),
         Code("PA020", _W, "Te veel meldingen in één bestand"),
+        Code("PA021", _E, "Getal in e-notatie"),
         # One file against its schema
         Code("PA101", _E, "Onbekend veld"),
         Code("PA102", _E, "Verplicht veld ontbreekt"),

@@ -20,9 +20,9 @@ from prestatie.findings import Finding
 from prestatie.limits import MAX_FINDINGS_PER_FILE, too_many_findings
 from prestatie.models import AANTAL_DECIMALEN, MAX_AANTAL
 from prestatie.suggest import did_you_mean
-from prestatie.yamlread import THOUSANDS, YamlDocument, YamlPath
+from prestatie.yamlread import EXPONENT, THOUSANDS, YamlDocument, YamlPath
 
-RAISES = raised_here("PA018", "PA101", "PA102", "PA103", "PA104", "PA105", "PA106", "PA107", "PA108")
+RAISES = raised_here("PA018", "PA021", "PA101", "PA102", "PA103", "PA104", "PA105", "PA106", "PA107", "PA108")
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -219,6 +219,21 @@ def thousands_message(written: str) -> str:
     )
 
 
+def exponent_message(written: str) -> str:
+    """PA021: a number in exponent notation (1e3)."""
+    value = float(written)
+    if abs(value) >= 1e15:
+        plain = "in cijfers"
+    elif value.is_integer():
+        plain = f"voluit: {int(value)}"
+    else:
+        plain = "voluit: " + f"{value:.15f}".rstrip("0").rstrip(".")
+    return (
+        f"Schrijf het getal {plain}, niet {written} (e-notatie). Dan leest iedereen het getal "
+        "zoals prestatie het leest."
+    )
+
+
 def _without_excess_fields(model: type[BaseModel], data: Any) -> tuple[Any, list[ErrorDetails]]:
     """``data`` without its unknown top-level fields when there are too many to report,
     and an ``extra_forbidden`` error for each of those left out."""
@@ -313,7 +328,11 @@ def check_document(
             line, column = document.locate(path, key=is_key)
         parent_loc = tuple(p for p in error["loc"] if p != "[key]")[:-1]
         if path in thousands and not is_key and error["type"] in _NUMBER_EXPECTED:
-            code, message = "PA018", thousands_message(str(error.get("input")))
+            written = str(error.get("input"))
+            if EXPONENT.fullmatch(written):
+                code, message = "PA021", exponent_message(written)
+            else:
+                code, message = "PA018", thousands_message(written)
         else:
             code, message = _message(error, field, _model_at(model, parent_loc))
         finding = Finding(file, line, column, code, severity_of(code), message)

@@ -69,6 +69,8 @@ _AMBIGUOUS_NUMBER = re.compile(
 # One to three digits, then groups of three after points: how Dutch writes 1.650 (one
 # thousand six hundred and fifty). YAML would read 1.650 as 1,65 and 1.300.000 as text.
 THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+")
+# A number in exponent notation (1e3, 2.5E-4): no advisor means that; kept as text like 1.650.
+EXPONENT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
 # A plain scalar that starts with none of these and is none of these words is text.
 _SPECIAL_START = frozenset("0123456789+-.~") | TYPOGRAPHIC_QUOTES
 _SPECIAL_WORDS = frozenset({"", *_BOOLS, *_AMBIGUOUS_BOOL, *(n for n in _NULLS if n)})
@@ -240,8 +242,8 @@ class ReadOutcome:
     reported, and reading goes on so that the rest of the file is checked too.
     ``bad_paths`` lists the paths whose value the reader already reported, so
     that schema checks do not report them a second time. ``thousands`` lists the
-    plain values written like 1.650: they are kept as their text, which is fine
-    where text is expected, and refused where a number is (PA018, schemacheck).
+    plain values written like 1.650 or 1e3: they are kept as their text, which is fine
+    where text is expected, and refused where a number is (PA018, PA021, schemacheck).
     """
 
     document: YamlDocument | None
@@ -374,7 +376,7 @@ class _Reader:
                 self.report(_mark(event), "PA019", typographic_message(value[1:-1]))
                 return value[1:-1]
             return value
-        if THOUSANDS.fullmatch(value):
+        if THOUSANDS.fullmatch(value) or (EXPONENT.fullmatch(value) and math.isfinite(float(value))):
             self.thousands.add(path)
             return value
         if _INT.fullmatch(value):
