@@ -276,8 +276,8 @@ def test_a_sinds_report_passes_vnu_axe_and_markdownlint(repo: Repo, cli: Cli, tm
     _require(Path(CHROMIUM).is_file(), f"chromium at {CHROMIUM}")
     assert node is not None and java is not None
     # Every kind of group: gemeenten, afspraken, and regio en thema's.
-    repo.edit("data/afspraken/nieuwbouw-ouderen.yaml", "status: lopend", "status: gewijzigd")
-    repo.edit("data/regio.yaml", "Limburg 2019–2024\n", "Limburg 2019–2024 (herzien)\n")
+    repo.edit("data/afspraken/bouwopgave-sociale-huur.yaml", "status: lopend", "status: gewijzigd")
+    repo.edit("data/regio.yaml", "naam: Parkstad Limburg\n", "naam: Parkstad Limburg\ntitel: Prestatieafspraken Parkstad (herzien)\n")
     page = tmp_path / "sinds.html"
     result = cli("report", "--data", repo.root, "--per", PER, "--sinds", "start", "--output", page)
     assert result.exit_code == 0, result.stderr
