@@ -1,8 +1,10 @@
 """A synthetic data set of N projects, for the benchmarks.
 
-It copies the shipped regio, themas and afspraken and writes N projects spread
-over the gemeenten in a realistic mix of statuses, with bijdragen, planning and a
-voortgang log, all valid. Deterministic for a given N and seed.
+It copies the shipped regio, themas, afspraken and the version 2 folders and writes N
+projects spread over the gemeenten in a realistic mix of statuses, with bijdragen,
+planning, a voortgang log and, for about one in four, phases (opleveringen); and
+metingen for up to 20 indicators: for each gemeente and the region, ten years of
+yearly flows and stands. All valid. Deterministic for a given N and seed.
 
     python benchmarks/synth.py OUT_DIR [--projects 10000] [--seed 1]
 """
@@ -29,6 +31,8 @@ STATUSES = [
 TODAY = dt.date(2026, 11, 24)
 # Composite indicators of themas.yaml: projects contribute to their components only.
 COMPOSITE: set[str] = set()
+METING_INDICATORS = 20
+METING_YEARS = range(TODAY.year - 10, TODAY.year)
 
 
 def _afspraken_by_gemeente(data: Path, gemeenten: list[str]) -> dict[str, list[dict[str, object]]]:
@@ -36,8 +40,9 @@ def _afspraken_by_gemeente(data: Path, gemeenten: list[str]) -> dict[str, list[d
     for path in sorted((data / "afspraken").glob("*.yaml")):
         afspraak = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         scope = gemeenten if afspraak["gemeenten"] == "alle" else afspraak["gemeenten"]
+        doelen = [d for d in afspraak.get("doelen") or [] if d.get("bron", "projecten") == "projecten"]
         for gemeente in scope:
-            result[gemeente].append(afspraak)
+            result[gemeente].append({**afspraak, "doelen": doelen})
     return result
 
 
@@ -65,15 +70,27 @@ def project_text(rng: random.Random, index: int, gemeente: str, afspraak: dict[s
         f"status: {status}",
         f"planning: {{start: {start.isoformat()}, oplevering: {oplevering.isoformat()}}}",
     ]
+    delivered = TODAY
     if status == "opgeleverd":
         delivered = min(oplevering + dt.timedelta(days=rng.randrange(0, 120)), TODAY)
         lines.append(f"opgeleverd: {delivered.isoformat()}")
-    if doelen:
+    # A composite's value follows from its components (PA237): no bijdrage to it.
+    amounts = {
+        doel["indicator"]: rng.randrange(4, 40)
+        for doel in doelen  # type: ignore[attr-defined]
+        if doel["indicator"] not in COMPOSITE  # type: ignore[index]
+    }
+    if amounts:
         lines.append("bijdragen:")
-        for doel in doelen:  # type: ignore[attr-defined]
-            if doel["indicator"] in COMPOSITE:
-                continue  # its value follows from its components (PA237)
-            lines.append(f"  {doel['indicator']}: {rng.randrange(1, 40)}")
+        lines.extend(f"  {indicator}: {amount}" for indicator, amount in amounts.items())
+    if amounts and status in ("opgeleverd", "uitvoering") and rng.random() < 0.25 and start < delivered:
+        # One or two phases between the start and the oplevering (or today), each a part.
+        lines.append("opleveringen:")
+        span = (delivered - start).days
+        for part in sorted(rng.sample(range(span), min(span, rng.randrange(1, 3)))):
+            day = start + dt.timedelta(days=part)
+            shares = ", ".join(f"{ind}: {amount // 4}" for ind, amount in amounts.items())
+            lines.append(f"  - {{datum: {day.isoformat()}, bijdragen: {{{shares}}}}}")
     lines.append(f"investering: {rng.randrange(100, 20000) * 1000}")
     lines.append("voortgang:")
     steps = rng.randrange(1, 6)
@@ -114,7 +131,30 @@ def generate(out: Path, projects: int, seed: int = 1) -> Path:
         folder = data / "projecten" / gemeente
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{project_id}.yaml").write_text(text, encoding="utf-8")
+    _metingen(data, gemeenten, rng)
     return out
+
+
+def _metingen(data: Path, gemeenten: list[str], rng: random.Random) -> None:
+    """For the first METING_INDICATORS plain indicators: per gemeente and for the region,
+    a stand at each year's end and the year's flow (replacing the shipped file)."""
+    themas = yaml.load((data / "themas.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    plain = [i["id"] for t in themas for i in t.get("indicatoren") or [] if not i.get("samengesteld")]
+    folder = data / "metingen"
+    folder.mkdir(exist_ok=True)
+    for indicator in plain[:METING_INDICATORS]:
+        lines = [f"indicator: {indicator}", "metingen:"]
+        for scope in [None, *gemeenten]:
+            where = f", gemeente: {scope}" if scope else ""
+            level = rng.randrange(1000, 50000)
+            for year in METING_YEARS:
+                level += rng.randrange(-300, 300)
+                lines.append(f"  - {{datum: {year}-12-31, waarde: {level}{where}, bron: Monitor {year + 1}}}")
+                lines.append(
+                    f"  - {{van: {year}-01-01, tot: {year}-12-31, waarde: {rng.randrange(0, 400)}{where}, "
+                    f"bron: Monitor {year + 1}}}"
+                )
+        (folder / f"{indicator}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main() -> None:
