@@ -31,6 +31,9 @@ from prestatie.status.model import (
     ACHTER,
     AFGEROND,
     GEEN_LOKAAL_DOEL,
+    GEEN_METING,
+    GEHAALD,
+    NIET_GEHAALD,
     OP_KOERS,
     VERVALLEN,
     AfspraakStatus,
@@ -39,10 +42,7 @@ from prestatie.status.model import (
 )
 
 # The verdicts that put an afspraak on the list, and the order of the headline's parts
-# (what needs a decision first). Version 2 verdicts join by name when the engine has them.
-NIET_GEHAALD = "niet gehaald"
-GEEN_METING = "geen meting"
-GEHAALD = "gehaald"
+# (what needs a decision first).
 NEEDS_DECISION = (NIET_GEHAALD, ACHTER, GEEN_METING)
 _HEADLINE_VERBS: dict[str, tuple[str, str]] = {
     NIET_GEHAALD: ("is niet gehaald", "zijn niet gehaald"),
@@ -147,8 +147,8 @@ def _latest_verantwoording(dataset: DataSet, ident: str, peildatum: dt.date) -> 
 
 
 def _counts_projects(doel: DoelStatus) -> bool:
-    """A doel that projects realise (version 2: ``bron: projecten``; version 1: all)."""
-    return getattr(doel, "bron", "projecten") == "projecten"
+    """A doel that projects realise (``bron: projecten``, the default)."""
+    return doel.bron == "projecten"
 
 
 def _doel_reden(doel: DoelStatus) -> str:

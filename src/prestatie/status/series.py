@@ -57,7 +57,7 @@ class Reeks:
 
 
 def _counts_projects(doel: Doel) -> bool:
-    return getattr(doel, "bron", "projecten") == "projecten" and getattr(doel, "telling", "som") == "som"
+    return doel.bron == "projecten" and doel.telling == "som"
 
 
 def _by_afspraak(projects: Iterable[Project]) -> dict[str, list[Project]]:
