@@ -1,4 +1,5 @@
-"""``prestatie nieuw project|afspraak|cyclus``: a new, valid, commented data file."""
+"""``prestatie nieuw project|afspraak|cyclus``: a new, valid, commented data file;
+``prestatie nieuw verantwoording``: one verantwoording appended to an afspraak."""
 
 from __future__ import annotations
 
@@ -15,13 +16,16 @@ if TYPE_CHECKING:
 
 nieuw_app = typer.Typer(
     name="nieuw",
-    help="Maak een nieuw project, een nieuwe afspraak of een jaarcyclus aan, met uitleg bij elk veld.",
+    help="Maak een nieuw project, een nieuwe afspraak of een jaarcyclus aan, met uitleg bij elk veld, "
+    "of leg een verantwoording vast bij een afspraak die achterloopt.",
     no_args_is_help=True,
     rich_markup_mode=None,
     epilog=voorbeelden(
         'prestatie nieuw project --gemeente Kerkrade --naam "Flat Bleijerheide"',
         'prestatie nieuw afspraak --thema nieuwbouw --titel "Woningen voor starters"',
         "prestatie nieuw cyclus --jaar 2027",
+        "prestatie nieuw verantwoording statushouders-huisvesten \\",
+        '    --oorzaak "…" --gevolgen "…" --bijsturing "…"',
     ),
 )
 app.add_typer(nieuw_app, name="nieuw")
@@ -155,4 +159,56 @@ def cyclus(
         "Vul de datums in, in het bestand of met 'prestatie cyclus zet', en controleer het met "
         "'prestatie validate'."
     )
+    return 0
+
+
+@nieuw_app.command(
+    "verantwoording",
+    epilog=voorbeelden(
+        "prestatie nieuw verantwoording herstructurering-2024-2028 \\",
+        '    --oorzaak "Herhuisvesting van bewoners duurt langer." \\',
+        '    --gevolgen "Ongeveer 100 woningen worden pas in 2027 gesloopt." \\',
+        '    --bijsturing "Een pool van wisselwoningen."',
+        "prestatie nieuw verantwoording statushouders-huisvesten --datum 2026-11-15 \\",
+        '    --oorzaak "…" --gevolgen "…" --bijsturing "…"',
+    ),
+)
+def verantwoording(
+    afspraak: Annotated[str, typer.Argument(metavar="AFSPRAAK", help="De afspraak: id of titel.")],
+    *,
+    oorzaak: Annotated[
+        str, typer.Option("--oorzaak", metavar="TEKST", help="Waarom het doel achterblijft, in een zin.")
+    ],
+    gevolgen: Annotated[
+        str,
+        typer.Option(
+            "--gevolgen", metavar="TEKST", help="Wat dat betekent, bijvoorbeeld voor de planning."
+        ),
+    ],
+    bijsturing: Annotated[
+        str, typer.Option("--bijsturing", metavar="TEKST", help="Wat de partijen eraan doen.")
+    ],
+    datum: Annotated[
+        str | None,
+        typer.Option(
+            "--datum", metavar="DATUM", help="Datum als JJJJ-MM-DD (standaard: vandaag).", show_default=False
+        ),
+    ] = None,
+    data: DataOption = None,
+) -> int:
+    """Voeg een verantwoording (oorzaak, gevolgen, bijsturing) toe aan een afspraak; de rest van
+    het bestand blijft gelijk."""
+    from prestatie.cli.options import parse_date
+    from prestatie.dutch import datum as lang
+    from prestatie.edit.check import warning_line
+    from prestatie.edit.verantwoording import record_verantwoording
+    from prestatie.source import find_root
+
+    day = None if datum is None else parse_date(datum, "--datum")
+    result = record_verantwoording(
+        find_root(data), afspraak, oorzaak=oorzaak, gevolgen=gevolgen, bijsturing=bijsturing, datum=day
+    )
+    typer.echo(f"Bijgewerkt: {result.relative}: verantwoording van {lang(result.datum)} toegevoegd.")
+    for finding in result.warnings:
+        typer.echo(warning_line(finding))
     return 0
