@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -171,6 +172,12 @@ def test_text_groups_by_gemeente_and_fits_80_columns(cli: Callable[..., Any]) ->
     ]
     text = " ".join(line.strip() for line in lines)
     assert "Wonen Zuid geen bod – – –" in " ".join(text.split())
+    # the dates in the style of every other table (dutch.datum_kort), each in its column
+    assert "Vincio Wonen ondertekend 8 jun 2026 22 jun 2026 16 nov 2026" in " ".join(text.split())
+    assert not re.search(r"\d{2}-\d{2}-\d{4}", text)
+    header = next(line for line in lines if line.strip().startswith("Corporatie"))
+    row = next(line for line in lines if "Vincio Wonen" in line)
+    assert row.index("22 jun") == header.index("Overleg") and row.index("16 nov") == header.index("Ondertekend")
     assert "tot en met 18 december 2026" in text and "[PA333]" in text and "[PA330]" in text
     assert lines[-1] == "25 trajecten: 1 geen bod, 15 in overleg, 9 ondertekend; 2 met achterstand."
 

@@ -132,11 +132,26 @@ def test_dates_and_times() -> None:
     assert dutch.datum_kort(dt.date(2026, 9, 30)) == "30 sep 2026"
     assert dutch.datum_kort(dt.date(2026, 3, 5)) == "5 mrt 2026"
     assert dutch.datum_kort(None) == "–"
-    assert dutch.datum_cijfers(dt.date(2026, 6, 24)) == "24-06-2026"
-    assert dutch.datum_cijfers("2026-01-02") == "02-01-2026"
-    assert dutch.datum_cijfers(None) == "–"
+    assert dutch.datum_kort("2026-01-02") == "2 jan 2026"
     moment = dt.datetime(2026, 3, 5, 9, 7, tzinfo=dt.UTC)
     assert dutch.tijdstip(moment) == "5 maart 2026 om 09:07"
+
+
+def test_one_date_style_long_and_short() -> None:
+    # The short form is the long form with the month cut to three letters, never digits,
+    # and it fits the column width that tables (cyclus, geschiedenis) reserve for it.
+    for month in range(1, 13):
+        day = dt.date(2026, month, 28)
+        long, short = dutch.datum(day), dutch.datum_kort(day)
+        assert long.split()[0] == short.split()[0] == "28"
+        assert long.split()[2] == short.split()[2] == "2026"
+        assert long.split()[1].startswith(short.split()[1]) or (long.split()[1], short.split()[1]) == (
+            "maart",
+            "mrt",
+        )
+        assert len(short.split()[1]) == 3 and short.split()[1].isalpha()
+        assert len(short) <= dutch.DATUM_KORT_BREEDTE
+    assert len(dutch.datum_kort(dt.date(2026, 12, 31))) == dutch.DATUM_KORT_BREEDTE
 
 
 def test_opsomming() -> None:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import prestatie.edit.voortgang as voortgang_module
+from prestatie import dutch
 from prestatie.errors import UsageError
 from prestatie.yamlread import read_yaml
 
@@ -98,7 +99,7 @@ def test_becoming_opgeleverd_sets_the_date(data_copy: Path, cli: Callable[..., A
         data_copy,
     )
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.splitlines()[1:] == ["Status: uitvoering -> opgeleverd", "Opgeleverd: 2024-06-28"]
+    assert result.stdout.splitlines()[1:] == ["Status: uitvoering -> opgeleverd", "Opgeleverd: 28 juni 2024"]
     expected = (
         ODD.replace("status: 'uitvoering'   # fase", "status: 'opgeleverd'   # fase")
         .replace(
@@ -262,7 +263,7 @@ def test_a_future_delivery_date_is_refused(data_copy: Path, cli: Callable[..., A
         data_copy,
     )
     assert result.exit_code == 2
-    assert f"De datum {future} ligt in de toekomst" in result.stderr
+    assert f"De datum {dutch.datum(future)} ligt in de toekomst" in result.stderr
     assert path.read_bytes() == before
 
 
@@ -344,5 +345,5 @@ def test_a_future_voortgang_date_is_refused(data_copy: Path, cli: Callable[..., 
     future = (dt.date.today() + dt.timedelta(days=50)).isoformat()
     result = cli("voortgang", "kerkrade-test-project", "Later", "--datum", future, "--data", data_copy)
     assert result.exit_code == 2
-    assert f"De datum {future} ligt in de toekomst; voortgang beschrijft wat er al is gebeurd." in result.stderr
+    assert f"De datum {dutch.datum(future)} ligt in de toekomst; voortgang beschrijft wat er al is gebeurd." in result.stderr
     assert path.read_text(encoding="utf-8") == ODD

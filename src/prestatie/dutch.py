@@ -14,6 +14,12 @@ One precision per kind of figure:
   decimal in millions (``€ 5,4 mln``), from a billion in billions (``€ 1,3 mld``);
 - a fraction shown as a percentage: whole percents (``63%``).
 
+One date style: the day, the month in words and the year. ``datum`` writes the month in
+full (``24 juni 2026``: prose, findings, headings), ``datum_kort`` abbreviates it where a
+column is narrow (``24 jun 2026``: tables). No output a user reads writes ``24-06-2026`` or
+``2026-06-24``; ISO dates belong to machine output (JSON, CSV cells, the YAML that edits
+write), and to a value echoed exactly as the user typed it (tests/test_date_style.py).
+
 Where two values must be told apart (a change ``van → naar``), ``paar`` adds decimals
 until they differ; the style stays the same.
 """
@@ -35,6 +41,8 @@ _MILLION = Decimal(1_000_000)
 _BILLION = Decimal(1_000_000_000)
 # Most decimals ``paar`` adds to tell two values apart (a float has about 15 to 17).
 _MAX_DIGITS = 15
+# Widest ``datum_kort``: "30 sep 2026".
+DATUM_KORT_BREEDTE = 11
 
 # The units with a Dutch singular (docs/gegevens.md: units), and the nouns that the reports
 # count: plural -> singular ("1 woning", "2 woningen"). Any other unit is free text,
@@ -185,25 +193,19 @@ def _format_date(value: dt.date, pattern: str) -> str:
 
 
 def datum(value: dt.date | str | None) -> str:
-    """``17 januari 2020``; a date or an ISO date text; ``None`` -> ``–``."""
+    """``17 januari 2020``: a date in a sentence (also in findings); a date or an ISO date
+    text; ``None`` -> ``–``."""
     if value is None:
         return DASH
     return _format_date(_date(value), "d MMMM y")
 
 
 def datum_kort(value: dt.date | str | None) -> str:
-    """``30 sep 2026``: where a column is narrow; ``None`` -> ``–``."""
+    """``30 sep 2026``: the same style where a column is narrow (at most ``DATUM_KORT_BREEDTE``
+    characters: every abbreviated month has three letters); ``None`` -> ``–``."""
     if value is None:
         return DASH
     return _format_date(_date(value), "d MMM y")
-
-
-def datum_cijfers(value: dt.date | str | None) -> str:
-    """``24-06-2026``: where a fixed-width column has room for ten characters; ``None`` -> ``–``."""
-    if value is None:
-        return DASH
-    day = _date(value)
-    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
 
 
 def tijdstip(value: dt.datetime | str) -> str:

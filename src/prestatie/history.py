@@ -19,6 +19,7 @@ from prestatie.diff.engine import build_item, plain_data
 from prestatie.diff.model import Wijziging, plain
 from prestatie.diff.scope import gemeente_names, indicator_names
 from prestatie.diff.text import change_lines
+from prestatie.dutch import DATUM_KORT_BREEDTE, datum_kort
 from prestatie.errors import UsageError
 from prestatie.gitsource import GitRepo
 from prestatie.layout import PLACES, SLUG, stem
@@ -181,7 +182,8 @@ def render(history: Geschiedenis) -> str:
         )
         return "\n".join(lines) + "\n"
     for event in history.gebeurtenissen:
-        lines.append(f"{event.datum.isoformat()}  {event.kort}  {event.auteur}: {event.onderwerp}")
+        day = datum_kort(event.datum)
+        lines.append(f"{day:<{DATUM_KORT_BREEDTE}}  {event.kort}  {event.auteur}: {event.onderwerp}")
         if event.wijziging == "nieuw":
             lines.append(f"      project aangemaakt in {event.bestand}")
         elif event.wijziging == "verwijderd":

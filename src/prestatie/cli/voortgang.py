@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from prestatie import dutch
 from prestatie.cli.app import app
 from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import DataOption, parse_date
@@ -51,7 +52,7 @@ def voortgang(
     if result.old_status != result.new_status:
         typer.echo(f"Status: {result.old_status} -> {result.new_status}")
     if result.new_status == "opgeleverd" and result.opgeleverd is not None:
-        typer.echo(f"Opgeleverd: {result.opgeleverd.isoformat()}")
+        typer.echo(f"Opgeleverd: {dutch.datum(result.opgeleverd)}")
     for finding in result.warnings:
         typer.echo(warning_line(finding))
     return 0

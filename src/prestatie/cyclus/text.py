@@ -11,18 +11,18 @@ from collections.abc import Iterator
 
 from prestatie.cyclus import state
 from prestatie.cyclus.overview import CyclusStand, TrajectStand
-from prestatie.dutch import datum, datum_cijfers, meervoud
+from prestatie.dutch import DATUM_KORT_BREEDTE, datum, datum_kort, meervoud
 
 WIDTH = 80
-_NAME = 26
+_NAME = 24
 _FASE = 13
-_DATE = 11
+_DATE = DATUM_KORT_BREEDTE
 HEADER = ("Corporatie", "Fase", "Bod", "Overleg", "Ondertekend")
 
 
 def _row(cells: tuple[str, str, str, str, str]) -> str:
     name, fase, *dates = cells
-    line = f"  {name:<{_NAME}}  {fase:<{_FASE}}" + "".join(f"  {d:<{_DATE - 1}}" for d in dates[:-1])
+    line = f"  {name:<{_NAME}}  {fase:<{_FASE}}" + "".join(f"  {d:<{_DATE}}" for d in dates[:-1])
     return (line + f"  {dates[-1]}").rstrip()
 
 
@@ -32,9 +32,9 @@ def _trajectory(row: TrajectStand) -> Iterator[str]:
         (
             names[0],
             row.fase,
-            datum_cijfers(row.bod),
-            datum_cijfers(row.overleg_gestart),
-            datum_cijfers(row.ondertekend),
+            datum_kort(row.bod),
+            datum_kort(row.overleg_gestart),
+            datum_kort(row.ondertekend),
         )
     )
     for more in names[1:]:

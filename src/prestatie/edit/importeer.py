@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from prestatie import dutch
 from prestatie.atomic import DataLock, Snapshot, create_file, holding_data_lock, read_snapshot, replace_file
 from prestatie.diff.engine import Version, build_item
 from prestatie.diff.model import DataDiff, ItemDiff, Kant
@@ -249,7 +250,7 @@ def _projects(
         if datum > today:
             row.refuse(
                 DATUM_VOORTGANG,
-                f"{datum.isoformat()} ligt in de toekomst; voortgang beschrijft wat er al is gebeurd.",
+                f"{dutch.datum(datum)} ligt in de toekomst; voortgang beschrijft wat er al is gebeurd.",
             )
         toelichting = row.text(VOORTGANG)
         if toelichting is None and not any(p.column == VOORTGANG for p in row.problems):
@@ -269,7 +270,7 @@ def _projects(
         if set_opgeleverd is not None and set_opgeleverd > today:
             row.refuse(
                 OPLEVERDATUM,
-                f"{set_opgeleverd.isoformat()} ligt in de toekomst; een project is pas opgeleverd als "
+                f"{dutch.datum(set_opgeleverd)} ligt in de toekomst; een project is pas opgeleverd als "
                 "het klaar is.",
             )
             plan.problems.extend(row.problems)

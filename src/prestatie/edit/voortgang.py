@@ -16,6 +16,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from prestatie import dutch
 from prestatie.atomic import DataLock, holding_data_lock, read_snapshot, replace_file
 from prestatie.edit.check import check_candidate, load_dataset
 from prestatie.edit.scalars import date_scalar, refuse_control_characters
@@ -112,12 +113,12 @@ def record_progress(
     leaves = new_status != OPGELEVERD and project.status == OPGELEVERD
     if (becomes or status == OPGELEVERD) and datum > today:
         raise UsageError(
-            f"De datum {datum.isoformat()} ligt in de toekomst; een project is pas opgeleverd als het "
+            f"De datum {dutch.datum(datum)} ligt in de toekomst; een project is pas opgeleverd als het "
             "klaar is. Leg de oplevering vast op of na die dag, of laat --datum weg (vandaag)."
         )
     if datum > today:
         raise UsageError(
-            f"De datum {datum.isoformat()} ligt in de toekomst; voortgang beschrijft wat er al is "
+            f"De datum {dutch.datum(datum)} ligt in de toekomst; voortgang beschrijft wat er al is "
             "gebeurd. Controleer de datum, of laat --datum weg (vandaag)."
         )
     change = ProjectChange(

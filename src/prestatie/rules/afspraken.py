@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from prestatie import dutch
 from prestatie.dataset import DataSet
 from prestatie.findings import Finding
 from prestatie.rules.helpers import finding_at, number
@@ -24,8 +25,8 @@ def periods(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
                 dataset.regio,
                 ("periode", "van"),
                 "PA214",
-                f"De periode begint ({periode.van.isoformat()}) na het einde "
-                f"({periode.tot.isoformat()}). Controleer 'van' en 'tot'.",
+                f"De periode begint ({dutch.datum(periode.van)}) na het einde "
+                f"({dutch.datum(periode.tot)}). Controleer 'van' en 'tot'.",
             )
         else:
             regio_years = (periode.van.year, periode.tot.year)

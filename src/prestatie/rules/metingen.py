@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from prestatie import dutch
 from prestatie.dataset import DataSet, Loaded
 from prestatie.findings import Finding
 from prestatie.models import Afspraak, Indicator
@@ -135,7 +136,7 @@ def phases(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
                     loaded,
                     ("opleveringen", i, "datum"),
                     "PA227",
-                    f"De fase van {phase.datum.isoformat()} ligt na de peildatum {peildatum.isoformat()}: "
+                    f"De fase van {dutch.datum(phase.datum)} ligt na de peildatum {dutch.datum(peildatum)}: "
                     "alleen opgeleverde fasen horen onder 'opleveringen'. Zet de werkelijke datum, of "
                     "haal de fase weg tot zij is opgeleverd.",
                 )
@@ -149,8 +150,8 @@ def phases(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
                 loaded,
                 ("opgeleverd",),
                 "PA227",
-                f"Het project is opgeleverd op {project.opgeleverd.isoformat()}, vóór zijn laatste fase "
-                f"({last_phase.isoformat()}). De oplevering van het hele project komt na de fasen: "
+                f"Het project is opgeleverd op {dutch.datum(project.opgeleverd)}, vóór zijn laatste fase "
+                f"({dutch.datum(last_phase)}). De oplevering van het hele project komt na de fasen: "
                 "controleer beide datums.",
             )
 
@@ -194,7 +195,7 @@ def metingen_files(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
                     loaded,
                     (*where, "van"),
                     "PA228",
-                    f"De stroom begint ({meting.van.isoformat()}) na het einde ({meting.tot.isoformat()}). "
+                    f"De stroom begint ({dutch.datum(meting.van)}) na het einde ({dutch.datum(meting.tot)}). "
                     "Controleer 'van' en 'tot'.",
                 )
             if meting.gemeente is not None and meting.corporatie is not None:
@@ -231,7 +232,7 @@ def metingen_files(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
                     loaded,
                     (*where, "datum" if meting.datum is not None else "tot"),
                     "PA235",
-                    f"De meting van {last.isoformat()} ligt na de peildatum {peildatum.isoformat()}: er "
+                    f"De meting van {dutch.datum(last)} ligt na de peildatum {dutch.datum(peildatum)}: er "
                     "kan nog niet gemeten zijn. Zet de werkelijke datum; een verwachting hoort niet bij "
                     "de metingen.",
                 )
@@ -366,10 +367,10 @@ def _stale_message(metingen: Any, ident: str, end: dt.date) -> str:
     if newest is None or newest.datum is None:
         return (
             f"Er is nog geen stand van '{ident}' voor de hele regio gemeten (op of voor "
-            f"{end.isoformat()}), dus dit doel krijgt geen oordeel. Voeg in {where} een meting toe: "
+            f"{dutch.datum(end)}), dus dit doel krijgt geen oordeel. Voeg in {where} een meting toe: "
             "{datum: JJJJ-MM-DD, waarde: …, bron: …}."
         )
     return (
-        f"De nieuwste stand van '{ident}' voor de hele regio is van {newest.datum.isoformat()}, meer dan "
-        f"{STAND_STALE_MONTHS} maanden voor {end.isoformat()}. Voeg in {where} een recente meting toe."
+        f"De nieuwste stand van '{ident}' voor de hele regio is van {dutch.datum(newest.datum)}, meer dan "
+        f"{STAND_STALE_MONTHS} maanden voor {dutch.datum(end)}. Voeg in {where} een recente meting toe."
     )

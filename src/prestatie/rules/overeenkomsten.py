@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
+from prestatie import dutch
 from prestatie.codes import severity_of
 from prestatie.dataset import IMPLICIT_OVEREENKOMST, DataSet, Loaded
 from prestatie.findings import Finding
@@ -203,7 +204,7 @@ def overeenkomst_periods(dataset: DataSet, peildatum: dt.date) -> Iterator[Findi
                 loaded,
                 ("periode", "van"),
                 "PA214",
-                f"De periode begint ({periode.van.isoformat()}) na het einde ({periode.tot.isoformat()}). "
+                f"De periode begint ({dutch.datum(periode.van)}) na het einde ({dutch.datum(periode.tot)}). "
                 "Controleer 'van' en 'tot'.",
             )
         else:
@@ -218,9 +219,9 @@ def overeenkomst_periods(dataset: DataSet, peildatum: dt.date) -> Iterator[Findi
                 loaded,
                 ("periode",),
                 "PA214",
-                f"De periode {child.periode.van.isoformat()} tot en met {child.periode.tot.isoformat()} "
-                f"valt buiten die van '{parent.id}' ({parent.periode.van.isoformat()} tot en met "
-                f"{parent.periode.tot.isoformat()}), waar deze overeenkomst onderdeel van is. Pas de "
+                f"De periode {dutch.datum(child.periode.van)} tot en met {dutch.datum(child.periode.tot)} "
+                f"valt buiten die van '{parent.id}' ({dutch.datum(parent.periode.van)} tot en met "
+                f"{dutch.datum(parent.periode.tot)}), waar deze overeenkomst onderdeel van is. Pas de "
                 "periode aan.",
             )
     if not dataset.has_overeenkomsten:
@@ -364,7 +365,7 @@ def afspraak_after_overeenkomst(dataset: DataSet, peildatum: dt.date) -> Iterato
             loaded,
             ("status",),
             "PA310",
-            f"Overeenkomst '{overeenkomst.id}' liep tot en met {overeenkomst.periode.tot.isoformat()}, "
+            f"Overeenkomst '{overeenkomst.id}' liep tot en met {dutch.datum(overeenkomst.periode.tot)}, "
             "maar deze afspraak staat nog op lopend. Sluit haar af met status: afgerond (de eindstand "
             "telt dan), of zet haar over naar de opvolgende overeenkomst.",
         )
@@ -380,7 +381,7 @@ def unsigned_overeenkomst(dataset: DataSet, peildatum: dt.date) -> Iterator[Find
                 loaded,
                 ("periode", "van"),
                 "PA311",
-                f"De looptijd begon op {model.periode.van.isoformat()}, maar deze overeenkomst heeft geen "
+                f"De looptijd begon op {dutch.datum(model.periode.van)}, maar deze overeenkomst heeft geen "
                 "datum van ondertekening. Is zij getekend, voeg dan 'ondertekend: JJJJ-MM-DD' toe; "
                 "anders blijft zij een concept.",
             )
@@ -403,7 +404,7 @@ def merged_trekker(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
             loaded,
             ("trekker",),
             "PA312",
-            f"'{project.trekker}' is per {merged.per.isoformat()} opgegaan in {naam}, maar trekt dit "
+            f"'{project.trekker}' is per {dutch.datum(merged.per)} opgegaan in {naam}, maar trekt dit "
             f"lopende project nog. Zet trekker: {merged.partij} (en neem die partij op bij 'partijen').",
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from prestatie import dutch
 from prestatie.dataset import DataSet
 from prestatie.findings import Finding
 from prestatie.rules.helpers import finding_at
@@ -60,8 +61,8 @@ def project_dates(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
                 loaded,
                 ("planning", "start"),
                 "PA206",
-                f"De geplande start ({planning.start.isoformat()}) ligt na de geplande oplevering "
-                f"({planning.oplevering.isoformat()}). Controleer beide datums; misschien zijn ze "
+                f"De geplande start ({dutch.datum(planning.start)}) ligt na de geplande oplevering "
+                f"({dutch.datum(planning.oplevering)}). Controleer beide datums; misschien zijn ze "
                 "omgewisseld.",
             )
         if project.status == "opgeleverd" and project.opgeleverd is None:
@@ -87,8 +88,8 @@ def project_dates(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
                     loaded,
                     ("opgeleverd",),
                     "PA208",
-                    f"De opleverdatum {project.opgeleverd.isoformat()} ligt na de peildatum "
-                    f"{peildatum.isoformat()}: een project kan niet in de toekomst zijn opgeleverd. "
+                    f"De opleverdatum {dutch.datum(project.opgeleverd)} ligt na de peildatum "
+                    f"{dutch.datum(peildatum)}: een project kan niet in de toekomst zijn opgeleverd. "
                     "Zet de werkelijke datum, of geef het project nog de status uitvoering met "
                     "de verwachte datum in planning.oplevering.",
                 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from prestatie import dutch
 from prestatie.dataset import DataSet
 from prestatie.findings import Finding
 from prestatie.rules.helpers import finding_at
@@ -40,7 +41,7 @@ def achter_without_verantwoording(dataset: DataSet, peildatum: dt.date) -> Itera
             loaded,
             ("doelen",),
             "PA313",
-            f"De afspraak '{afspraak.id}' ligt achter op de peildatum {peildatum.isoformat()}, maar "
+            f"De afspraak '{afspraak.id}' ligt achter op de peildatum {dutch.datum(peildatum)}, maar "
             f"heeft geen verantwoording uit de laatste {VERANTWOORDING_MONTHS} maanden. Voeg onder "
             "'verantwoording:' toe wat de oorzaak is, wat de gevolgen zijn en hoe de partijen "
             "bijsturen: {datum: JJJJ-MM-DD, oorzaak: …, gevolgen: …, bijsturing: …}.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from prestatie import dutch
 from prestatie.dataset import DataSet
 from prestatie.findings import Finding
 from prestatie.rules.helpers import finding_at
@@ -22,8 +23,8 @@ def voortgang_dates(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
                     loaded,
                     path,
                     "PA308",
-                    f"Deze voortgang is gedateerd {entry.datum.isoformat()}, na de peildatum "
-                    f"{peildatum.isoformat()}: voortgang beschrijft wat er al is gebeurd. "
+                    f"Deze voortgang is gedateerd {dutch.datum(entry.datum)}, na de peildatum "
+                    f"{dutch.datum(peildatum)}: voortgang beschrijft wat er al is gebeurd. "
                     "Controleer de datum (jaar en maand).",
                 )
             if latest is not None and entry.datum < latest:
@@ -31,8 +32,8 @@ def voortgang_dates(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
                     loaded,
                     path,
                     "PA307",
-                    f"Deze voortgang van {entry.datum.isoformat()} staat onder een van "
-                    f"{latest.isoformat()}, maar de nieuwste hoort onderaan. Zet deze regel "
+                    f"Deze voortgang van {dutch.datum(entry.datum)} staat onder een van "
+                    f"{dutch.datum(latest)}, maar de nieuwste hoort onderaan. Zet deze regel "
                     "op zijn plaats in de volgorde van de datums.",
                 )
             latest = entry.datum if latest is None else max(latest, entry.datum)

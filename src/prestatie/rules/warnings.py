@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from prestatie import dutch
 from prestatie.dataset import DataSet, Loaded
 from prestatie.findings import Finding
 from prestatie.models import Afspraak, Project
@@ -26,8 +27,8 @@ def delayed(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
                 loaded,
                 ("planning", "oplevering"),
                 "PA301",
-                f"De geplande oplevering ({planning.oplevering.isoformat()}) ligt voor de "
-                f"peildatum {peildatum.isoformat()}, maar de status is '{project.status}'. Is het "
+                f"De geplande oplevering ({dutch.datum(planning.oplevering)}) ligt voor de "
+                f"peildatum {dutch.datum(peildatum)}, maar de status is '{project.status}'. Is het "
                 "project opgeleverd, zet dan status: opgeleverd met de datum; anders een nieuwe "
                 "geplande oplevering en een regel in de voortgang.",
             )
@@ -55,8 +56,8 @@ def stale_voortgang(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
             loaded,
             ("voortgang", index, "datum"),
             "PA302",
-            f"De laatste voortgang is van {newest.isoformat()}, meer dan "
-            f"{STALE_MONTHS} maanden voor de peildatum {peildatum.isoformat()}. Voeg een "
+            f"De laatste voortgang is van {dutch.datum(newest)}, meer dan "
+            f"{STALE_MONTHS} maanden voor de peildatum {dutch.datum(peildatum)}. Voeg een "
             "regel toe onder 'voortgang:' met de stand van nu.",
         )
 
