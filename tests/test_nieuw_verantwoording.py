@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import prestatie.edit.verantwoording as verantwoording_module
+from prestatie import dutch
 from prestatie.errors import UsageError
 from prestatie.yamlread import read_yaml
 
@@ -200,7 +201,7 @@ def test_an_unknown_afspraak_is_refused_with_a_suggestion(data_copy: Path, cli: 
         ("--bijsturing", " ", "Fout: De bijsturing mag niet leeg zijn: schrijf in een zin wat de partijen eraan doen.\n"),
         ("--oorzaak", "Twee\nregels", "Fout: De oorzaak bevat een regeleinde (U+000A) op positie 5."),
         ("--datum", "1-11-2026", "Fout: '1-11-2026' is geen geldige datum voor --datum."),
-        ("--datum", "2023-12-31", "Fout: De datum 2023-12-31 ligt voor de periode van de afspraak"),
+        ("--datum", "2023-12-31", "Fout: De datum 31 december 2023 ligt voor de periode van de afspraak"),
     ],
 )
 def test_bad_input_is_refused_and_nothing_is_written(
@@ -223,7 +224,7 @@ def test_a_future_date_is_refused(data_copy: Path, cli: Callable[..., Any]) -> N
     future = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     result = cli(*_args(data_copy, "herstructurering-2024-2028", "--datum", future))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"Fout: De datum {future} ligt in de toekomst;")
+    assert result.stderr.startswith(f"Fout: De datum {dutch.datum(future)} ligt in de toekomst;")
     assert path.read_text(encoding="utf-8") == ODD
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from prestatie import dutch
 from prestatie.atomic import DataLock, holding_data_lock, read_snapshot, replace_file
 from prestatie.edit.check import check_candidate, load_dataset
 from prestatie.edit.scalars import refuse_control_characters
@@ -86,7 +87,7 @@ def record_verantwoording(
     ]
     if datum > today:
         raise UsageError(
-            f"De datum {datum.isoformat()} ligt in de toekomst; een verantwoording beschrijft wat de "
+            f"De datum {dutch.datum(datum)} ligt in de toekomst; een verantwoording beschrijft wat de "
             "partijen al hebben vastgesteld. Controleer de datum, of laat hem weg (vandaag)."
         )
     on_disk = load_dataset(root, peildatum=today)
@@ -103,7 +104,7 @@ def record_verantwoording(
     model = loaded.model
     if model.periode.van > datum.year:
         raise UsageError(
-            f"De datum {datum.isoformat()} ligt voor de periode van de afspraak '{ident}' "
+            f"De datum {dutch.datum(datum)} ligt voor de periode van de afspraak '{ident}' "
             f"({model.periode.van}–{model.periode.tot}); een verantwoording gaat over een doel dat "
             "al loopt. Controleer de datum."
         )
