@@ -66,7 +66,9 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
 
     def invoke(*args: str | Path) -> CliResult:
         capsys.readouterr()
-        code = run(command(), [str(a) for a in args])
+        argv = [str(a) for a in args]
+        # As the entry point does: only the commands this command line can reach are built.
+        code = run(command(argv), argv)
         out, err = capsys.readouterr()
         return CliResult(code, out, err)
 

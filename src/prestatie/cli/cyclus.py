@@ -8,9 +8,11 @@ from typing import Annotated
 
 import typer
 
-from prestatie.cli.app import app
+from prestatie.cli.app import commands
 from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import DataOption, GemeenteOption, PerOption, choose_format, parse_peildatum
+
+app = commands()
 
 FORMATS = ("text", "json")
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from prestatie.cli.app import app
+from prestatie.cli.app import commands
 from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import (
     CorporatieOption,
@@ -18,6 +18,8 @@ from prestatie.cli.options import (
     ThemaOption,
     parse_peildatum,
 )
+
+app = commands()
 
 
 @app.command(

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from prestatie.cli.app import app
+from prestatie.cli.app import commands
 from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import DataOption
+
+app = commands()
 
 if TYPE_CHECKING:
     from prestatie.edit.nieuw import Created

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from prestatie.cli.app import app
+from prestatie.cli.app import commands
 from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import (
     CorporatieOption,
@@ -22,6 +22,8 @@ from prestatie.cli.options import (
     parse_peildatum,
 )
 from prestatie.errors import UsageError
+
+app = commands()
 
 FORMATS = ("markdown", "html", "pdf")
 _BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".pdf": "pdf"}

@@ -7,8 +7,10 @@ from typing import Annotated
 
 import typer
 
-from prestatie.cli.app import app
+from prestatie.cli.app import commands
 from prestatie.cli.dutch_help import voorbeelden
+
+app = commands()
 
 
 @app.command(epilog=voorbeelden("prestatie schema --output schemas/"))

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from prestatie.cli.app import app
+from prestatie.cli.app import commands
 from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import (
     CorporatieOption,
@@ -23,6 +23,8 @@ from prestatie.cli.options import (
     parse_peildatum,
 )
 from prestatie.errors import UsageError
+
+app = commands()
 
 FORMATS = ("text", "json")
 COMPARE_FORMATS = ("text", "json", "markdown")

@@ -8,10 +8,12 @@ from typing import Annotated
 
 import typer
 
-from prestatie.cli.app import app
+from prestatie.cli.app import commands
 from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import DataOption, PerOption, choose_format, parse_peildatum
 from prestatie.reporters import FORMATS
+
+app = commands()
 
 
 @app.command(

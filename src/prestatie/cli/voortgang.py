@@ -7,9 +7,11 @@ from typing import Annotated
 import typer
 
 from prestatie import dutch
-from prestatie.cli.app import app
+from prestatie.cli.app import commands
 from prestatie.cli.dutch_help import voorbeelden
 from prestatie.cli.options import DataOption, parse_date
+
+app = commands()
 
 
 @app.command(
