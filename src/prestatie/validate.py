@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # git is imported where a revision is read: validate of a dir
 
 # Below this many files one process is faster than starting another.
 PARALLEL_MIN_FILES = 1500
+# Files a worker sends back at a time.
+SEND_FILES = 500
 
 
 def validate_sources(
@@ -82,10 +84,16 @@ def _load_item(data_root: Path, item: FileToRead | SourceFile) -> FileResult:
     return load_file(item if isinstance(item, SourceFile) else read_file(data_root, item))
 
 
-def _load_chunk(data_root: Path, items: Sequence[FileToRead | SourceFile]) -> list[FileResult]:
-    # Also in a worker process: it builds the results it sends back.
+def _load_chunk(
+    data_root: Path, items: Sequence[FileToRead | SourceFile], *, to_send: bool = False
+) -> list[FileResult]:
+    # Also in a worker process (``to_send``): it builds the results it sends back, with
+    # their plain data (see FileResult.__reduce__). Results that stay here let go of the
+    # plain data as soon as their model is built (FileResult.compact).
     with building():
-        return [_load_item(data_root, item) for item in items]
+        if to_send:
+            return [_load_item(data_root, item) for item in items]
+        return [_load_item(data_root, item).compact() for item in items]
 
 
 def _load_in_parallel(
@@ -100,13 +108,14 @@ def _load_in_parallel(
     own_share = 1.4 / (workers + 0.4)
     first = int(len(items) * own_share)
     rest = items[first:]
-    size = -(-len(rest) // (workers - 1))
-    chunks = [rest[start : start + size] for start in range(0, len(rest), size)]
+    # Sent back in small chunks: the plain data of a chunk is alive until the whole chunk
+    # is unpickled (the unpickler keeps every object it made), the models after that.
+    chunks = [rest[start : start + SEND_FILES] for start in range(0, len(rest), SEND_FILES)]
     methods = multiprocessing.get_all_start_methods()
     # fork starts a worker in milliseconds with everything already imported.
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=len(chunks), mp_context=context) as pool:
-        futures = [pool.submit(_load_chunk, data_root, chunk) for chunk in chunks]
+    with ProcessPoolExecutor(max_workers=min(workers - 1, len(chunks)), mp_context=context) as pool:
+        futures = [pool.submit(_load_chunk, data_root, chunk, to_send=True) for chunk in chunks]
         results = _load_chunk(data_root, items[:first])
         for future in futures:
             results.extend(future.result())

@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,6 +76,12 @@ EXPONENT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
 _SPECIAL_START = frozenset("0123456789+-.~") | TYPOGRAPHIC_QUOTES
 _SPECIAL_WORDS = frozenset({"", *_BOOLS, *_AMBIGUOUS_BOOL, *(n for n in _NULLS if n)})
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Dates repeat across files: each is made once (up to this many different ones).
+_DATES: dict[str, dt.date] = {}
+_DATES_KEPT = 100_000
+# Plain text up to this length (ids, states, short names) is kept as one string
+# however many files repeat it (sys.intern); longer text is seldom repeated.
+_SHARED_LENGTH = 40
 _TIMESTAMP = re.compile(
     r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
     r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
@@ -114,13 +121,19 @@ class YamlDocument:
     ``values`` maps the path of every node to the 1-based line and column where
     its value starts; ``keys`` maps the path of every mapping entry to its key.
 
-    The reader records positions as two flat lists in document order (pre-order,
-    each key before its value); the path dictionaries are built from them the
-    first time they are needed. Most files never need them (no findings), and the
-    flat form is cheap to keep and to send between processes.
+    Positions are not recorded while a file is read: most files never need one (no
+    findings), and recording every key and value would cost a fifth of the reading and
+    more memory than the data itself. The document keeps the bytes it was read from;
+    the first time a position is asked for, the reader reads them once more with
+    positions recorded (the same bytes give the same data, node for node), and builds
+    the path dictionaries.
+
+    ``release()`` lets go of the plain data once a model is built from it: what stays is
+    the bytes, about the size of the file. ``data`` reads them again when it is asked
+    for after that (to send the document to another process, for instance).
     """
 
-    __slots__ = ("data", "_values", "_keys", "_flat")
+    __slots__ = ("_data", "_raw", "_file", "_values", "_keys")
 
     def __init__(
         self,
@@ -128,18 +141,22 @@ class YamlDocument:
         values: dict[YamlPath, Position] | None = None,
         keys: dict[YamlPath, Position] | None = None,
         *,
-        flat: tuple[list[Position], list[Position]] | None = None,
+        raw: bytes | None = None,
+        file: str = "",
     ) -> None:
-        self.data = data
-        self._flat = flat
-        if flat is None:
+        self._data = data
+        self._raw = raw
+        self._file = file
+        if raw is None:
             values = values if values is not None else {}
             keys = keys if keys is not None else {}
         self._values = values
         self._keys = keys
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_document, (self.data, self.flat_positions()))
+        if self._raw is None:
+            return (_rebuild_document, (self._data, None, self._file, self._values, self._keys))
+        return (_rebuild_document, (self.data, self._raw, self._file))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, YamlDocument):
@@ -150,6 +167,18 @@ class YamlDocument:
 
     def __repr__(self) -> str:
         return f"YamlDocument({self.data!r})"
+
+    @property
+    def data(self) -> Any:
+        """The plain data; after ``release()`` read again from the bytes at each call (not kept)."""
+        if self._data is _RELEASED:
+            return self._read_again()[0]
+        return self._data
+
+    def release(self) -> None:
+        """Drop the plain data (a model holds what is needed of it); the bytes stay."""
+        if self._raw is not None:
+            self._data = _RELEASED
 
     @property
     def values(self) -> dict[YamlPath, Position]:
@@ -165,25 +194,31 @@ class YamlDocument:
         assert self._keys is not None
         return self._keys
 
-    def flat_positions(self) -> tuple[list[Position], list[Position]]:
-        """The positions in document order: of every value, and of every key."""
-        if self._flat is not None:
-            return self._flat
-        walked_values: list[Position] = []
-        walked_keys: list[Position] = []
-        values, keys = self.values, self.keys
-        for path, is_key in _preorder(self.data):
-            (walked_keys if is_key else walked_values).append((keys if is_key else values).get(path, (1, 1)))
-        return walked_values, walked_keys
+    def _read_again(self) -> tuple[Any, list[Position], list[Position]]:
+        """The data and its positions (values, keys, in document order) from the bytes."""
+        assert self._raw is not None
+        reader = _Reader(self._file, record=True)
+        try:
+            data = reader.build(reader.decode(self._raw))
+        except _Stop:
+            raise InternalError(
+                f"{self._file or 'Het bestand'} was eerder wel te lezen en nu niet meer "
+                "(interne fout in yamlread)."
+            ) from None
+        if self._data is not _RELEASED and data != self._data:
+            raise InternalError(
+                f"{self._file or 'Het bestand'} geeft bij opnieuw lezen andere gegevens "
+                "(interne fout in yamlread)."
+            )
+        return data, reader.value_positions, reader.key_positions
 
     def _materialize(self) -> None:
-        assert self._flat is not None
-        value_positions, key_positions = self._flat
+        data, value_positions, key_positions = self._read_again()
         values: dict[YamlPath, Position] = {}
         keys: dict[YamlPath, Position] = {}
         values_left, keys_left = iter(value_positions), iter(key_positions)
         try:
-            _fill(self.data, (), values, keys, values_left.__next__, keys_left.__next__)
+            _fill(data, (), values, keys, values_left.__next__, keys_left.__next__)
         except StopIteration:
             raise _position_mismatch(len(value_positions), len(key_positions)) from None
         if next(values_left, None) is not None or next(keys_left, None) is not None:
@@ -204,22 +239,8 @@ class YamlDocument:
             path = path[:-1]
 
 
-def _preorder(data: Any) -> Iterator[tuple[YamlPath, bool]]:
-    """Every path in document order: a node, then for a mapping each key and its value."""
-    stack: list[tuple[YamlPath, Any, bool]] = [((), data, False)]
-    while stack:
-        path, node, is_key = stack.pop()
-        yield path, is_key
-        if is_key:
-            continue
-        if isinstance(node, dict):
-            for name, child in reversed(node.items()):
-                child_path = (*path, name)
-                stack.append((child_path, child, False))
-                stack.append((child_path, None, True))
-        elif isinstance(node, list):
-            for index in range(len(node) - 1, -1, -1):
-                stack.append(((*path, index), node[index], False))
+# The data of a released document (None is data too: a document can hold just null).
+_RELEASED: Any = object()
 
 
 def _position_mismatch(values: int, keys: int) -> InternalError:
@@ -230,8 +251,14 @@ def _position_mismatch(values: int, keys: int) -> InternalError:
     )
 
 
-def _rebuild_document(data: Any, flat: tuple[list[Position], list[Position]]) -> YamlDocument:
-    return YamlDocument(data, flat=flat)
+def _rebuild_document(
+    data: Any,
+    raw: bytes | None,
+    file: str,
+    values: dict[YamlPath, Position] | None = None,
+    keys: dict[YamlPath, Position] | None = None,
+) -> YamlDocument:
+    return YamlDocument(data, values, keys, raw=raw, file=file)
 
 
 @dataclass(slots=True)
@@ -279,14 +306,18 @@ def _position_in_text(text: str, offset: int) -> Position:
 
 
 class _Reader:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, *, record: bool = False) -> None:
         self.file = file
         self.findings: list[Finding] = []
         self.bad_paths: set[YamlPath] = set()
         self.thousands: set[YamlPath] = set()
-        # Positions in document order (see YamlDocument): of values, and of keys.
+        # With ``record``: positions in document order (pre-order, each key before its
+        # value; see YamlDocument), of the values and of the keys that are kept.
+        self.record = record
         self.value_positions: list[Position] = []
         self.key_positions: list[Position] = []
+        # Where the top node starts (None: the document holds no node at all).
+        self.top: Position | None = None
 
     def report(self, position: Position, code: str, message: str) -> None:
         self.findings.append(Finding(self.file, position[0], position[1], code, severity_of(code), message))
@@ -409,8 +440,11 @@ class _Reader:
             )
             return value
         if _DATE.fullmatch(value):
+            known = _DATES.get(value)
+            if known is not None:
+                return known
             try:
-                return dt.date.fromisoformat(value)
+                date = dt.date.fromisoformat(value)
             except ValueError:
                 self.bad_paths.add(path)
                 self.report(
@@ -420,6 +454,9 @@ class _Reader:
                     "bijvoorbeeld 2024-02-29.",
                 )
                 return value
+            if len(_DATES) < _DATES_KEPT:
+                _DATES[value] = date
+            return date
         if _TIMESTAMP.fullmatch(value):
             self.bad_paths.add(path)
             self.report(
@@ -451,16 +488,18 @@ class _Reader:
 
     def build(self, text: str) -> Any:
         root: list[Any] = []
-        # Each frame: [container, path, pending key or _NO_KEY, mode, key positions]
+        # Each frame: [container, path, pending key or _NO_KEY, mode, line of each key]
         # mode: _MAPPING or _LIST, plus _DETACHED for the value of a refused key
         # (read to check it, but not kept and not recorded).
         stack: list[list[Any]] = []
         documents = 0
         parser = _CParser(text)
         get_event = parser.get_event
+        record = self.record
         value_positions = self.value_positions
         key_positions = self.key_positions
         scalar = self.scalar
+        intern = sys.intern
         try:
             while True:
                 event: Any = get_event()
@@ -485,17 +524,22 @@ class _Reader:
                     plain = (
                         not event.style and value[:1] not in _SPECIAL_START and value not in _SPECIAL_WORDS
                     )
-                    mark = event.start_mark
-                    position = (mark.line + 1, mark.column + 1)
+                    if plain and len(value) <= _SHARED_LENGTH:
+                        # Ids, names and states repeat across files: kept once.
+                        value = intern(value)
                     if mode == _LIST:
                         parent.append(value if plain else scalar(event, frame[1] + (len(parent),)))
-                        value_positions.append(position)
+                        if record:
+                            value_positions.append(_mark(event))
                         continue
                     pending = frame[2]
                     if pending is _NO_KEY:
                         if plain and value not in parent:
-                            key_positions.append(position)
-                            frame[4][value] = position
+                            value = intern(value)  # keys repeat in every file: kept once
+                            line = event.start_mark.line + 1
+                            if record:
+                                key_positions.append((line, event.start_mark.column + 1))
+                            frame[4][value] = line
                             frame[2] = value
                         else:
                             self.place(stack, root, event, None)
@@ -504,7 +548,8 @@ class _Reader:
                     else:
                         frame[2] = _NO_KEY
                         parent[pending] = value if plain else scalar(event, frame[1] + (pending,))
-                        value_positions.append(position)
+                        if record:
+                            value_positions.append(_mark(event))
                 elif kind is MappingStartEvent or kind is SequenceStartEvent:
                     self.refuse_node_features(event)
                     if len(stack) >= MAX_DEPTH:
@@ -554,9 +599,12 @@ class _Reader:
         a refused key, and for everything inside one).
         """
         position = _mark(event)
+        record = self.record
         if not stack:
             root.append(self.scalar(event, ()) if container is None else container)
-            self.value_positions.append(position)
+            self.top = position
+            if record:
+                self.value_positions.append(position)
             return (), True
         frame = stack[-1]
         parent: Any = frame[0]
@@ -566,7 +614,7 @@ class _Reader:
         if frame[3] & _LIST:
             path = (*parent_path, len(parent))
             parent.append(self.scalar(event, path) if container is None else container)
-            if attached:
+            if attached and record:
                 self.value_positions.append(position)
             return path, attached
         if pending is _NO_KEY:
@@ -587,17 +635,18 @@ class _Reader:
                 )
                 key = _Bad(event.value)
             elif key in parent:
-                first = frame[4][key]
                 self.report(
                     position,
                     "PA003",
                     f"De sleutel '{key}' staat hier voor de tweede keer; de eerste staat op "
-                    f"regel {first[0]}. Verwijder een van beide of voeg ze samen.",
+                    f"regel {frame[4][key]}. Verwijder een van beide of voeg ze samen.",
                 )
                 key = _Bad(key)
             else:
-                frame[4][key] = position
-                if attached:
+                if isinstance(key, str):
+                    key = sys.intern(key)
+                frame[4][key] = position[0]
+                if attached and record:
                     self.key_positions.append(position)
             frame[2] = key
             return parent_path, attached
@@ -609,7 +658,7 @@ class _Reader:
                 self.scalar(event, path)
             return path, False
         parent[pending] = self.scalar(event, path) if container is None else container
-        if attached:
+        if attached and record:
             self.value_positions.append(position)
         return path, attached
 
@@ -645,7 +694,7 @@ def read_yaml(raw: bytes, file: str, *, top: type = dict) -> ReadOutcome:
     except RecursionError:  # pragma: no cover - the builder is iterative
         reader.report((1, 1), "PA013", "De gegevens zijn te diep genest.")
         return ReadOutcome(None, reader.findings, reader.bad_paths, reader.thousands)
-    if data is None and not reader.value_positions:
+    if reader.top is None:
         reader.report(
             (1, 1),
             "PA007",
@@ -659,14 +708,14 @@ def read_yaml(raw: bytes, file: str, *, top: type = dict) -> ReadOutcome:
             else ("een mapping (regels als 'sleutel: waarde')")
         )
         reader.report(
-            reader.value_positions[0] if reader.value_positions else (1, 1),
+            reader.top,
             "PA008",
             f"Dit bestand moet op het hoogste niveau {wanted} bevatten.",
         )
         return ReadOutcome(None, reader.findings, reader.bad_paths, reader.thousands)
     if " #" in text and _SINGLE_SPACE_HASH.search(text):
         reader.findings.extend(_cut_by_comment(text, file))
-    document = YamlDocument(data, flat=(reader.value_positions, reader.key_positions))
+    document = YamlDocument(data, raw=raw, file=file)
     return ReadOutcome(document, reader.findings, reader.bad_paths, reader.thousands)
 
 

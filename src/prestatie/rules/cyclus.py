@@ -30,8 +30,8 @@ def _at(loaded: Loaded[Cyclus], path: YamlPath, code: str, message: str) -> Find
 
 def _field_or_item(loaded: Loaded[Cyclus], index: int, field: str) -> YamlPath:
     """The path of a trajectory's field when the file has that key, else of the trajectory."""
-    item = loaded.document.data["trajecten"][index]
-    return ("trajecten", index, field) if field in item else ("trajecten", index)
+    path: YamlPath = ("trajecten", index, field)
+    return path if path in loaded.document.keys else ("trajecten", index)
 
 
 def _jaar_is_stem(loaded: Loaded[Cyclus]) -> Iterator[Finding]:
