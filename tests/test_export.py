@@ -72,9 +72,9 @@ def test_status_sheet_equals_the_status_json(
 
 def test_every_sheet_with_types_frozen_header_and_widths(cli: Cli, data_copy: Path, tmp_path: Path) -> None:
     out = tmp_path / "export.xlsx"
-    assert cli("export", out, "--data", data_copy, "--per", PER).exit_code == 0
+    assert cli("export", out, "--data", data_copy, "--per", PER, "--overeenkomst", "alle").exit_code == 0
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["projecten", "afspraken", "status", "metingen", "cyclus"]
+    assert book.sheetnames == ["overeenkomsten", "projecten", "afspraken", "status", "metingen", "cyclus"]
     for sheet in book:
         assert sheet.freeze_panes == "A2", sheet.title
         assert sheet["A1"].font.b
@@ -98,6 +98,38 @@ def test_every_sheet_with_types_frozen_header_and_widths(cli: Cli, data_copy: Pa
     assert {a["Afspraak"] for a in afspraken} == {
         p.stem for p in (data_copy / "data/afspraken").glob("*.yaml")
     }
+
+
+def test_the_first_sheet_names_the_overeenkomsten_covered(cli: Cli, data_copy: Path, tmp_path: Path) -> None:
+    """Without --overeenkomst those running at the peildatum (as status); with one, its
+    afspraken with their eindstand; the status and afspraken sheets hold those afspraken."""
+    out = tmp_path / "export.xlsx"
+    assert cli("export", out, "--data", data_copy, "--per", "2026-12-01").exit_code == 0
+    heading = rows(out, "overeenkomsten")
+    assert [(r["Overeenkomst"], r["Op de peildatum"], r["Gekozen"]) for r in heading] == [
+        ("parkstad-2024-2028", "loopt", "standaard: lopend op de peildatum"),
+        ("kerkrade-2026", "loopt", "standaard: lopend op de peildatum"),
+    ]
+    assert {r["Overeenkomst"] for r in rows(out, "status")} == {"parkstad-2024-2028", "kerkrade-2026"}
+    ended = tmp_path / "oud.xlsx"
+    chosen = ("--per", "2026-12-01", "--overeenkomst", "parkstad-2019-2024", "--gemeente", "Kerkrade")
+    assert cli("export", ended, "--data", data_copy, *chosen).exit_code == 0
+    heading = rows(ended, "overeenkomsten")
+    assert [(r["Overeenkomst"], r["Op de peildatum"], r["Gekozen"], r["Gemeente"]) for r in heading] == [
+        ("parkstad-2019-2024", "afgelopen: eindstand", "parkstad-2019-2024", "kerkrade"),
+        ("kerkrade-2019", "afgelopen: eindstand", "parkstad-2019-2024", "kerkrade"),
+    ]
+    expected = json.loads(cli("status", "--data", data_copy, *chosen, "--format", "json").stdout)
+    status = rows(ended, "status")
+    assert {r["Oordeel doel"] for r in status} <= {"gehaald", "niet gehaald", "geen lokaal doel", None}
+    assert [r["Afspraak"] for r in status] == [a["id"] for a in expected["afspraken"] for _ in a["doelen"] or [0]]
+    assert {r["Afspraak"] for r in rows(ended, "afspraken")} == {a["id"] for a in expected["afspraken"]}
+    csv = tmp_path / "overeenkomsten.csv"
+    assert cli("export", csv, "--data", data_copy, *chosen, "--blad", "overeenkomsten").exit_code == 0
+    assert "Lokale prestatieafspraken Kerkrade 2019" in csv.read_text(encoding="utf-8-sig")
+    refused = cli("export", tmp_path / "x.xlsx", "--data", data_copy, "--invulblad", "--corporatie", "HEEMwonen",
+                  "--overeenkomst", "alle")  # fmt: skip
+    assert refused.exit_code == 2 and "--overeenkomst" in refused.stderr
 
 
 def test_filters_keep_the_same_projects_as_status(cli: Cli, data_copy: Path, tmp_path: Path) -> None:
@@ -218,8 +250,8 @@ def test_libreoffice_reads_the_status_figures_of_the_json(
     soffice = _soffice()
     out = tmp_path / "export.xlsx"
     assert cli("export", out, "--data", data_copy, "--per", PER, *filters).exit_code == 0
-    # Comma-separated, UTF-8, values (not as shown), sheet 3 (status).
-    target = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,3"
+    # Comma-separated, UTF-8, values (not as shown), sheet 4 (status; the first is overeenkomsten).
+    target = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,4"
     converted = subprocess.run(
         [soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'profiel').as_uri()}",
          "--convert-to", target, "--outdir", str(tmp_path / "lo"), str(out)],

@@ -72,3 +72,32 @@ def test_resolve_selection(shipped: DataSet) -> None:
     assert resolve_selection(shipped, gemeente="Heerlen", corporatie="Weller", thema="nieuwbouw") == Selection(
         "heerlen", "weller", "nieuwbouw"
     )
+
+
+def test_the_one_choice_of_overeenkomsten() -> None:
+    """selection.choose_overeenkomsten: running (all levels), else the last ended with its
+    parts, before every period the first; an id with its parts; 'alle'; diff's own default."""
+    from prestatie.errors import InternalError
+    from prestatie.selection import STANDAARD, STANDAARD_DIFF, OvereenkomstFeiten, choose_overeenkomsten
+
+    day = dt.date
+    known = [
+        OvereenkomstFeiten("oud", "Oude afspraken", None, day(2019, 1, 1), day(2024, 12, 31)),
+        OvereenkomstFeiten("oud-lokaal", "Lokaal oud", "oud", day(2019, 1, 1), day(2019, 12, 31)),
+        OvereenkomstFeiten("nieuw", "Nieuwe afspraken", None, day(2026, 1, 1), day(2028, 12, 31)),
+        OvereenkomstFeiten("schijf", "Jaarschijf", "nieuw", day(2027, 1, 1), day(2027, 12, 31)),
+    ]
+
+    def choose(wanted: str | None, peildatum: dt.date) -> tuple[str | None, frozenset[str] | None]:
+        return choose_overeenkomsten(wanted, known, standaard=STANDAARD, peildatum=peildatum)
+
+    assert choose(None, day(2027, 6, 1)) == (None, {"nieuw", "schijf"})
+    assert choose(None, day(2025, 6, 1)) == (None, {"oud", "oud-lokaal"})  # none runs: the last ended
+    assert choose(None, day(2018, 6, 1)) == (None, {"oud", "oud-lokaal"})  # before every period
+    assert choose("Nieuwe afspraken", day(2018, 6, 1)) == ("nieuw", {"nieuw", "schijf"})
+    assert choose(" ALLE ", day(2027, 6, 1)) == ("alle", None)
+    assert choose_overeenkomsten(None, known, standaard=STANDAARD_DIFF) == (None, None)
+    with pytest.raises(UsageError, match="Onbekende overeenkomst 'nieuwe' bij --overeenkomst"):
+        choose("nieuwe", day(2027, 6, 1))
+    with pytest.raises(InternalError):
+        choose_overeenkomsten(None, known, standaard=STANDAARD)

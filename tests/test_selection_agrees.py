@@ -1,4 +1,5 @@
-"""One selection: the report body (status) and its --sinds section (diff) keep the same things.
+"""One selection: the report body (status) and its --sinds section (diff) keep the same things,
+and status, report, export and diff cover the same overeenkomsten.
 
 On a real git repository holding the shipped data, a first commit has only regio.yaml
 and themas.yaml, so that every afspraak and project of the second commit is a change.
@@ -20,6 +21,8 @@ from conftest import DATA, CliResult
 from gitrepo import Repo
 from prestatie.dataset import DataSet
 from prestatie.diff.engine import diff_revisions
+from prestatie.export.tables import Table, compute_export
+from prestatie.report.build import make_report
 from prestatie.status.engine import compute_status
 from prestatie.validate import validate_directory
 
@@ -93,3 +96,47 @@ def test_a_corporatie_keeps_an_afspraak_that_only_has_its_project(
     section, body = result.stdout.split("## Wijzigingen sinds", 1)[1].split("## Afspraken per thema", 1)
     assert afspraak.titel in body
     assert afspraak.titel in section
+
+
+def _overeenkomst_choices() -> list[str | None]:
+    dataset, _ = validate_directory(DATA.parent, peildatum=PER)
+    return [None, "alle", *dataset.overeenkomsten_by_id]
+
+
+def _column(table: Table, header: str) -> list[object]:
+    index = [c.header for c in table.columns].index(header)
+    return [row[index] for row in table.rows]
+
+
+@pytest.mark.parametrize("choice", _overeenkomst_choices(), ids=lambda c: c or "standaard")
+def test_status_report_export_and_diff_cover_the_same_overeenkomsten(
+    shipped: tuple[Path, DataSet], choice: str | None
+) -> None:
+    """One choice of overeenkomsten (selection.choose_overeenkomsten) for every command:
+    the same overeenkomsten named in each heading and the same afspraken in each body."""
+    root, dataset = shipped
+    status = compute_status(dataset, peildatum=PER, overeenkomst=choice)
+    covered = [o.id for o in status.overeenkomsten]
+    afspraken = sorted(a.id for a in status.afspraken)
+    everything = sorted(dataset.afspraken_by_id)
+    if choice is None:  # DESIGN.md: those running at the peildatum, all levels
+        assert covered == ["parkstad-2024-2028", "kerkrade-2026"]
+    assert afspraken and (afspraken == everything) == (choice == "alle")
+
+    tables = {t.name: t for t in compute_export(dataset, peildatum=PER, overeenkomst=choice)}
+    assert _column(tables["overeenkomsten"], "Overeenkomst") == covered
+    assert sorted(set(_column(tables["afspraken"], "Afspraak"))) == afspraken
+    assert sorted(set(_column(tables["status"], "Afspraak"))) == afspraken
+
+    text = make_report(root, peildatum=PER, kind="markdown", overeenkomst=choice, sinds="leeg").text
+    assert text is not None
+    heading = text.splitlines()[2]
+    for o in dataset.overeenkomsten_by_id.values():
+        assert (o.titel in heading) == (o.id in covered), o.id
+    section = text.split("## Wijzigingen sinds", 1)[1].split("## Afspraken per thema", 1)[0]
+    titels = {a.model.id: a.model.titel for a in dataset.afspraken}
+    assert sorted(i for i, t in titels.items() if f"**{t}** (nieuwe afspraak)" in section) == afspraken
+
+    # diff: an explicit choice covers the same; without one, every overeenkomst (STANDAARD_DIFF).
+    diff = diff_revisions(root, "leeg", None, overeenkomst=choice)
+    assert sorted(item.id for item in diff.afspraken) == (afspraken if choice is not None else everything)

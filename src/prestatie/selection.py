@@ -12,24 +12,36 @@ The rule (README, "prestatie status"):
 - an afspraak is selected when it has the thema, applies to the gemeente ('alle' or
   listed), and the corporatie is its trekker or a partij, or has a project linked to
   it in the selection's gemeente;
-- with an overeenkomst: an afspraak is selected when it belongs to that overeenkomst or
-  one of its parts (``onderdeel_van``, ``with_parts``), a project when it is linked to
-  such an afspraak. An afspraak that names no overeenkomst belongs to the one implicit
-  overeenkomst of a version 1 data set.
+- with an overeenkomst: an afspraak is selected when it belongs to one of the
+  overeenkomsten covered (an id covers its parts, ``onderdeel_van``). An afspraak that
+  names no overeenkomst belongs to the one implicit overeenkomst of a version 1 data set.
+  Only an explicit ``--overeenkomst ID`` also narrows the projects (to those linked to
+  such an afspraak) and leaves out what belongs to no overeenkomst (metingen, regio,
+  thema's, jaarcyclus in a diff): the default choice picks which afspraken are judged
+  (DESIGN.md), while work under way stays in view (vertraagd, zonder voortgang, its
+  changes) whatever agreement it was linked to.
+
+Which overeenkomsten a command covers is decided here too, once, for status, report
+(its body and its "Wijzigingen sinds" section), export, diff and ``prestatie nieuw``:
+``choose_overeenkomsten`` over ``OvereenkomstFeiten`` (read from the models of a valid
+data set, ``overeenkomst_feiten``, or from a diff's plain data). Without ``--overeenkomst``
+the default is a named choice: ``STANDAARD`` (DESIGN.md, "Which afspraken": those running
+at the peildatum, all levels, else the last that ended) for status, report and export;
+``STANDAARD_DIFF`` (every overeenkomst) for diff, which has no peildatum.
 
 A new filter is a field of ``Selection``, a line in ``as_filter``, a condition in
 ``afspraak`` and/or ``project`` and a resolver below; nothing outside this module
-decides what a filter keeps (the status engine still picks its overeenkomsten itself,
-``status.engine.choose_overeenkomsten``, with a default of its own: those running).
+decides what a filter keeps.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from prestatie.errors import UsageError
+from prestatie.errors import InternalError, UsageError
 from prestatie.suggest import did_you_mean, id_for
 
 if TYPE_CHECKING:
@@ -85,8 +97,15 @@ class Selection:
     overeenkomsten: frozenset[str] | None = None
 
     @property
+    def chosen_overeenkomsten(self) -> frozenset[str] | None:
+        """The overeenkomsten an explicit ``--overeenkomst ID`` covers; None with the default
+        choice or 'alle' (which do not narrow the projects)."""
+        return self.overeenkomsten if self.overeenkomst is not None else None
+
+    @property
     def active(self) -> bool:
-        chosen = (self.gemeente, self.corporatie, self.thema, self.overeenkomsten)
+        """Whether anything beyond the default choice of overeenkomsten narrows the selection."""
+        chosen = (self.gemeente, self.corporatie, self.thema, self.chosen_overeenkomsten)
         return any(value is not None for value in chosen)
 
     def as_filter(self) -> dict[str, str | None]:
@@ -128,7 +147,7 @@ class Selection:
         ``afspraak_overeenkomsten`` (needed with an overeenkomst) to overeenkomst ids."""
         if not self.counts(project):
             return False
-        if self.overeenkomsten is not None:
+        if self.chosen_overeenkomsten is not None:
             known = afspraak_overeenkomsten or {}
             if not any(a in known and self.in_overeenkomst(known[a]) for a in project.afspraken):
                 return False
@@ -182,6 +201,32 @@ def resolve(text: str, names: Mapping[str, str], *, unknown: str, option: str) -
     raise UsageError(f"{unknown} '{text}' bij {option}.{hint} Kies uit: {valid}.")
 
 
+# Which overeenkomsten ----------------------------------------------------------------
+
+Standaard = Literal["lopend", "alle"]
+LOPEND: Standaard = "lopend"
+#: Without --overeenkomst, status, report (body and "Wijzigingen sinds") and export cover
+#: the overeenkomsten whose period holds the peildatum (all levels); when none does, the
+#: one that ended last before it with its parts; before every period, those that start first.
+STANDAARD: Standaard = LOPEND
+#: Without --overeenkomst, diff covers every overeenkomst: it shows what changed in the
+#: data between two revisions, has no peildatum, and closing the afspraken of an
+#: overeenkomst that ended (what PA warns about) is a change a reviewer must see.
+STANDAARD_DIFF: Standaard = "alle"
+
+
+@dataclass(frozen=True, slots=True)
+class OvereenkomstFeiten:
+    """What the choice reads of an overeenkomst (from its model, or from a diff's plain data;
+    a period that could not be read is None there and never runs)."""
+
+    id: str
+    titel: str
+    onderdeel_van: str | None
+    van: dt.date | None
+    tot: dt.date | None
+
+
 def with_parts(parents: Mapping[str, str | None], ident: str) -> frozenset[str]:
     """An overeenkomst and every one that is (through others) ``onderdeel_van`` it;
     ``parents`` maps each overeenkomst id to its ``onderdeel_van``."""
@@ -196,17 +241,75 @@ def with_parts(parents: Mapping[str, str | None], ident: str) -> frozenset[str]:
     return frozenset(chosen)
 
 
-def choose_overeenkomst(
-    text: str, names: Mapping[str, str], parents: Mapping[str, str | None]
-) -> tuple[str, frozenset[str] | None]:
-    """What ``--overeenkomst`` means: the id (or 'alle') and the ids it covers (None: all).
+def lopende(known: Sequence[OvereenkomstFeiten], peildatum: dt.date) -> frozenset[str]:
+    """``STANDAARD``: the ids of those whose period holds the peildatum (all levels); when
+    none does, the one that ended last before it, with its parts (``onderdeel_van``); before
+    every period, the ones that start first."""
+    dated = [(o, o.van, o.tot) for o in known if o.van is not None and o.tot is not None]
+    running = frozenset(o.id for o, van, tot in dated if van <= peildatum <= tot)
+    if running or not dated:
+        return running
+    ended = [(tot, o.onderdeel_van is None, o.id) for o, _, tot in dated if tot < peildatum]
+    if ended:
+        parents = {o.id: o.onderdeel_van for o in known}
+        return with_parts(parents, max(ended)[2])
+    first = min(van for _, van, _ in dated)
+    return frozenset(o.id for o, van, _ in dated if van == first)
 
-    ``names`` maps overeenkomst ids to their titels; an unknown one raises UsageError.
+
+def choose_overeenkomsten(
+    wanted: str | None,
+    known: Sequence[OvereenkomstFeiten],
+    *,
+    standaard: Standaard,
+    peildatum: dt.date | None = None,
+) -> tuple[str | None, frozenset[str] | None]:
+    """What ``--overeenkomst`` means: the overeenkomst as chosen (an id, 'alle', or None for
+    the default ``standaard``) and the ids it covers (None: every overeenkomst, and with
+    them the afspraken that name none). An id covers its parts (``onderdeel_van``); it is
+    found by id or titel, an unknown one raises UsageError. ``LOPEND`` needs the peildatum.
     """
-    if text.strip().casefold() == ALLE:
+    if wanted is None:
+        if standaard == ALLE or len(known) <= 1:
+            return None, None  # a version 1 data set: its one overeenkomst is all there is
+        if peildatum is None:
+            raise InternalError("De standaardkeuze van de overeenkomsten heeft een peildatum nodig.")
+        return None, lopende(known, peildatum)
+    if wanted.strip().casefold() == ALLE:
         return ALLE, None
-    ident = resolve(text, names, unknown="Onbekende overeenkomst", option="--overeenkomst")
-    return ident, with_parts(parents, ident)
+    names = {o.id: o.titel for o in known}
+    ident = resolve(wanted, names, unknown="Onbekende overeenkomst", option="--overeenkomst")
+    return ident, with_parts({o.id: o.onderdeel_van for o in known}, ident)
+
+
+def overeenkomst_feiten(dataset: DataSet) -> list[OvereenkomstFeiten]:
+    """The overeenkomsten of a valid data set (version 1: its one implicit overeenkomst)."""
+    return [
+        OvereenkomstFeiten(o.id, o.titel, o.onderdeel_van, o.periode.van, o.periode.tot)
+        for o in dataset.overeenkomsten_by_id.values()
+    ]
+
+
+def afspraak_overeenkomsten(dataset: DataSet) -> dict[str, str | None]:
+    """Afspraak id -> the id of its overeenkomst (what ``Selection.project`` reads)."""
+    result: dict[str, str | None] = {}
+    for loaded in dataset.afspraken:
+        found = dataset.overeenkomst_of(loaded.model)
+        result[loaded.model.id] = found.id if found is not None else None
+    return result
+
+
+def with_overeenkomsten(
+    selection: Selection,
+    wanted: str | None,
+    known: Sequence[OvereenkomstFeiten],
+    *,
+    standaard: Standaard,
+    peildatum: dt.date | None = None,
+) -> Selection:
+    """``selection`` restricted to the overeenkomsten that ``wanted`` (or the default) covers."""
+    chosen, covered = choose_overeenkomsten(wanted, known, standaard=standaard, peildatum=peildatum)
+    return replace(selection, overeenkomst=chosen, overeenkomsten=covered)
 
 
 def resolve_gemeente(dataset: DataSet, text: str) -> str:
@@ -269,9 +372,15 @@ def resolve_selection(
     gemeente: str | None = None,
     corporatie: str | None = None,
     thema: str | None = None,
+    overeenkomst: str | None = None,
+    peildatum: dt.date | None = None,
 ) -> Selection:
-    """Turn the user's words into ids; raises UsageError for an unknown one."""
-    return select(
+    """Turn the user's words into ids; raises UsageError for an unknown one.
+
+    With a ``peildatum`` the selection covers the overeenkomsten of ``overeenkomst`` (an id
+    or 'alle'), by default ``STANDAARD``; without one, ``overeenkomst`` alone restricts.
+    """
+    selection = select(
         {ident: g.naam for ident, g in dataset.gemeenten.items()},
         {ident: c.naam for ident, c in dataset.corporaties.items()},
         {ident: t.naam for ident, t in dataset.themas_by_id.items()},
@@ -279,3 +388,42 @@ def resolve_selection(
         corporatie=corporatie,
         thema=thema,
     )
+    if overeenkomst is None and peildatum is None:
+        return selection
+    return with_overeenkomsten(
+        selection, overeenkomst, overeenkomst_feiten(dataset), standaard=STANDAARD, peildatum=peildatum
+    )
+
+
+def selection_at(
+    dataset: DataSet,
+    *,
+    peildatum: dt.date,
+    gemeente: str | None = None,
+    corporatie: str | None = None,
+    thema: str | None = None,
+    overeenkomst: str | None = None,
+) -> tuple[Selection, tuple[str, ...]]:
+    """The selection of status, report and export at the peildatum, and notes for people.
+
+    A corporatie may be named by a former name (the note says whom it means now); the
+    parties that merged into it (``opgegaan_in``) count with it. The overeenkomsten are
+    ``overeenkomst`` (an id or 'alle') or ``STANDAARD``.
+    """
+    notes: list[str] = []
+    former = former_name(dataset, corporatie) if corporatie is not None else None
+    if former is not None:
+        corporatie, note = former
+        notes.append(note)
+    selection = resolve_selection(
+        dataset,
+        gemeente=gemeente,
+        corporatie=corporatie,
+        thema=thema,
+        overeenkomst=overeenkomst,
+        peildatum=peildatum,
+    )
+    if selection.corporatie is not None:
+        merged = frozenset(dataset.opvolgers.get(selection.corporatie, set()))
+        selection = replace(selection, opgegaan=merged)
+    return selection, tuple(notes)

@@ -26,7 +26,7 @@ from fractions import Fraction
 
 from prestatie.dataset import DataSet
 from prestatie.expected import elapsed, from_jaarschijven, linear, round_1
-from prestatie.models import Afspraak, Doel, Meting, Metingen, Overeenkomst, Project
+from prestatie.models import Afspraak, Doel, Meting, Metingen, Project
 from prestatie.projectstate import IN_UITVOERING, IN_VOORBEREIDING, figure_at, months_before
 
 STAND_STALE_MONTHS = 13
@@ -144,38 +144,6 @@ def has_recent_verantwoording(afspraak: Afspraak, peildatum: dt.date) -> bool:
     """A verantwoording dated in the six months up to and including the peildatum."""
     since = months_before(peildatum, VERANTWOORDING_MONTHS)
     return any(since <= v.datum <= peildatum for v in afspraak.verantwoording)
-
-
-# Which overeenkomsten --------------------------------------------------------------------
-
-
-def current_overeenkomsten(dataset: DataSet, peildatum: dt.date) -> list[Overeenkomst]:
-    """Those whose period holds the peildatum (all levels); when none does, the one that
-    ended last before it, with its parts (``onderdeel_van``); before every period, the
-    ones that start first. In file order."""
-    alle = list(dataset.overeenkomsten_by_id.values())
-    running = [o for o in alle if o.periode.van <= peildatum <= o.periode.tot]
-    if running or not alle:
-        return running
-    ended = [o for o in alle if o.periode.tot < peildatum]
-    if ended:
-        last = max(ended, key=lambda o: (o.periode.tot, o.onderdeel_van is None))
-        return with_parts(dataset, last.id)
-    first = min(o.periode.van for o in alle)
-    return [o for o in alle if o.periode.van == first]
-
-
-def with_parts(dataset: DataSet, ident: str) -> list[Overeenkomst]:
-    """An overeenkomst and every overeenkomst that is (through others) onderdeel_van it."""
-    chosen = {ident}
-    grew = True
-    while grew:
-        grew = False
-        for o in dataset.overeenkomsten_by_id.values():
-            if o.onderdeel_van in chosen and o.id not in chosen:
-                chosen.add(o.id)
-                grew = True
-    return [o for o in dataset.overeenkomsten_by_id.values() if o.id in chosen]
 
 
 # Verdicts -------------------------------------------------------------------------------

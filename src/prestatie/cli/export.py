@@ -13,6 +13,7 @@ from prestatie.cli.options import (
     CorporatieOption,
     DataOption,
     GemeenteOption,
+    OvereenkomstOption,
     PerOption,
     RevOption,
     ThemaOption,
@@ -27,6 +28,7 @@ app = commands()
         "prestatie export prestatie.xlsx",
         "prestatie export kerkrade.xlsx --gemeente Kerkrade --per 2025-12-31",
         "prestatie export status.csv --blad status",
+        "prestatie export parkstad-2019-2024.xlsx --overeenkomst parkstad-2019-2024",
         "prestatie export heemwonen.xlsx --invulblad --corporatie HEEMwonen",
     )
 )
@@ -50,8 +52,8 @@ def export(
         typer.Option(
             "--blad",
             metavar="BLAD",
-            help="Alleen dit blad: projecten, afspraken, status, metingen of cyclus. Een csv-bestand "
-            "bevat één blad (standaard projecten).",
+            help="Alleen dit blad: overeenkomsten, projecten, afspraken, status, metingen of cyclus. "
+            "Een csv-bestand bevat één blad (standaard projecten).",
             show_default=False,
         ),
     ] = None,
@@ -68,10 +70,14 @@ def export(
     gemeente: GemeenteOption = None,
     corporatie: CorporatieOption = None,
     thema: ThemaOption = None,
+    overeenkomst: OvereenkomstOption = None,
     per: PerOption = None,
     rev: RevOption = None,
 ) -> int:
-    """Zet projecten, afspraken, de status op de peildatum, metingen en de jaarcyclus in een spreadsheet."""
+    """Zet projecten, afspraken, de status op de peildatum, metingen en de jaarcyclus in een spreadsheet.
+
+    Het eerste blad noemt de overeenkomsten die de export beslaat: zonder --overeenkomst die
+    op de peildatum lopen (anders de laatst afgelopen)."""
     from prestatie.atomic import replace_file
     from prestatie.errors import UsageError
     from prestatie.export.tables import compute_export, invulblad_tables
@@ -83,14 +89,20 @@ def export(
     peildatum = parse_peildatum(per)
     dataset = load_valid(find_root(data), rev=rev)
     if invulblad:
-        if corporatie is None or gemeente is not None or thema is not None:
+        if corporatie is None or gemeente is not None or thema is not None or overeenkomst is not None:
             raise UsageError(
-                "Een invulblad is voor één corporatie: geef --corporatie, zonder --gemeente of --thema."
+                "Een invulblad is voor één corporatie: geef --corporatie, zonder --gemeente, --thema of "
+                "--overeenkomst."
             )
         tables = invulblad_tables(dataset, corporatie, peildatum=peildatum)
     else:
         tables = compute_export(
-            dataset, peildatum=peildatum, gemeente=gemeente, corporatie=corporatie, thema=thema
+            dataset,
+            peildatum=peildatum,
+            gemeente=gemeente,
+            corporatie=corporatie,
+            thema=thema,
+            overeenkomst=overeenkomst,
         )
     replace_file(pad, export_bytes(tables, kind, blad))
     typer.echo(f"Geschreven: {pad}")

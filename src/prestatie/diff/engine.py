@@ -8,6 +8,7 @@ a file deleted in one place and added in another with the same id.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -48,7 +49,7 @@ from prestatie.gitsource import (
     mode_problem,
 )
 from prestatie.layout import DATA_DIR, PLACES, Kind, kind_of, stem
-from prestatie.selection import ProjectFacts
+from prestatie.selection import STANDAARD_DIFF, ProjectFacts, Standaard
 from prestatie.source import FileToRead, SourceFile, read_file
 from prestatie.yamlread import read_yaml
 
@@ -268,12 +269,17 @@ def diff_between(
     corporatie: str | None = None,
     thema: str | None = None,
     overeenkomst: str | None = None,
+    standaard: Standaard = STANDAARD_DIFF,
+    peildatum: dt.date | None = None,
     projecten: Iterable[ProjectFacts] | None = None,
 ) -> DataDiff:
     """What changed in the data from revision ``old`` to ``new`` (None: the working tree).
 
-    ``projecten``: the projects at ``new``, when the caller has read them already (the
-    report has); otherwise --corporatie reads the project files that it needs.
+    ``overeenkomst``: an id (with its parts) or 'alle'; without it, ``standaard`` says
+    which overeenkomsten are covered (``selection.STANDAARD`` with the ``peildatum``: the
+    report's own choice; by default every one). ``projecten``: the projects at ``new``,
+    when the caller has read them already (the report has); otherwise --corporatie reads
+    the project files that it needs.
     """
     changes = [c for c in repo.changed_files(old.commit, new.commit if new else None)
                if kind_of(c.old_path) or kind_of(c.new_path)]  # fmt: skip
@@ -286,7 +292,9 @@ def diff_between(
         meldingen: list[Melding] = []
         pairs, newest = _pairs(changes, versions, sides, meldingen)
         overeenkomsten = (
-            sides.documents("overeenkomst", newest["overeenkomst"]) if overeenkomst is not None else None
+            sides.documents("overeenkomst", newest["overeenkomst"])
+            if overeenkomst is not None or standaard != STANDAARD_DIFF
+            else None
         )
         selection = resolve_selection(
             mapping(regio_data) or None,
@@ -296,6 +304,8 @@ def diff_between(
             thema=thema,
             overeenkomst=overeenkomst,
             overeenkomsten=overeenkomsten,
+            standaard=standaard,
+            peildatum=peildatum,
         )
         scope = Scope(selection)
         if selection.thema is not None or selection.overeenkomsten is not None:
@@ -383,14 +393,15 @@ def _version(
 
 
 def _in_scope(scope: Scope, kind: Kind, old: Version | None, new: Version | None) -> bool:
-    if not scope.selection.active:
-        return True
-    if kind == "project":
-        return scope.project(*(mapping(v.data) if v else None for v in (old, new)))
+    # The choice of overeenkomsten applies to afspraken and agreements also when it is the default.
     if kind == "afspraak":
         return scope.afspraak(*((mapping(v.data), v.path) if v else None for v in (old, new)))
     if kind == "overeenkomst":
         return scope.overeenkomst(*((mapping(v.data), v.path) if v else None for v in (old, new)))
+    if not scope.selection.active:
+        return True
+    if kind == "project":
+        return scope.project(*(mapping(v.data) if v else None for v in (old, new)))
     return False  # regio, themas, metingen and cyclus concern everyone: shown only without a filter
 
 

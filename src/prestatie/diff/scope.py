@@ -9,13 +9,21 @@ gemeente still shows up there.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from prestatie.diff.compare import Document, mapping, strings, text
 from prestatie.layout import stem
-from prestatie.selection import Selection, choose_overeenkomst, select
+from prestatie.selection import (
+    STANDAARD_DIFF,
+    OvereenkomstFeiten,
+    Selection,
+    Standaard,
+    select,
+    with_overeenkomsten,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +112,12 @@ class Scope:
 
     def overeenkomst(self, *versions: tuple[Document, str] | None) -> bool:
         """Whether either version (its data and path) of an overeenkomst file is selected:
-        only under --overeenkomst, when it is one the selection covers."""
-        covered = self.selection.overeenkomsten
-        return covered is not None and any(
+        one the selection covers, when no other filter than the overeenkomst is active."""
+        selection = self.selection
+        if selection.active and selection.chosen_overeenkomsten is None:
+            return False  # --gemeente, --corporatie or --thema alone: an agreement concerns all
+        covered = selection.overeenkomsten
+        return covered is None or any(
             (text(doc, "id") or stem(path)) in covered for doc, path in (v for v in versions if v is not None)
         )
 
@@ -143,6 +154,37 @@ def indicator_names(themas: Any) -> dict[str, tuple[str, str]]:
     return result
 
 
+def _day(value: Any) -> dt.date | None:
+    return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
+
+
+def overeenkomst_feiten(
+    overeenkomsten: Mapping[str, Any], regio: Document | None
+) -> list[OvereenkomstFeiten]:
+    """What the choice of overeenkomsten reads, from the plain data of the overeenkomst
+    files (path -> data); without any, a version 1 data set's one implicit overeenkomst."""
+    result: list[OvereenkomstFeiten] = []
+    for path, data in overeenkomsten.items():
+        doc = mapping(data)
+        ident = text(doc, "id") or stem(path)
+        periode = mapping(doc.get("periode"))
+        result.append(
+            OvereenkomstFeiten(
+                ident,
+                text(doc, "titel") or ident,
+                text(doc, "onderdeel_van"),
+                _day(periode.get("van")),
+                _day(periode.get("tot")),
+            )
+        )
+    if not result and regio:
+        from prestatie.dataset import IMPLICIT_OVEREENKOMST  # pydantic: only on this rare path
+
+        titel = text(regio, "titel") or text(regio, "naam") or IMPLICIT_OVEREENKOMST
+        result.append(OvereenkomstFeiten(IMPLICIT_OVEREENKOMST, titel, None, None, None))
+    return result
+
+
 def resolve_selection(
     regio: Document | None,
     themas: Any,
@@ -152,13 +194,16 @@ def resolve_selection(
     thema: str | None,
     overeenkomst: str | None = None,
     overeenkomsten: Mapping[str, Any] | None = None,
+    standaard: Standaard = STANDAARD_DIFF,
+    peildatum: dt.date | None = None,
 ) -> Selection:
     """Resolve the user's words to ids; an unknown one is a usage error (exit 2).
 
     ``overeenkomsten``: the plain data of the overeenkomst files (path -> data), needed
-    with ``overeenkomst``; without any, a version 1 data set's one implicit overeenkomst.
+    with ``overeenkomst`` or a ``standaard`` other than every overeenkomst; which ones
+    are covered is ``selection.choose_overeenkomsten``.
     """
-    if gemeente is None and corporatie is None and thema is None and overeenkomst is None:
+    if (gemeente, corporatie, thema, overeenkomst) == (None,) * 4 and standaard == STANDAARD_DIFF:
         return Selection()
     corporaties = _names(regio.get("corporaties")) if regio else {}
     selection = select(
@@ -169,18 +214,7 @@ def resolve_selection(
         corporatie=corporatie,
         thema=thema,
     )
-    if overeenkomst is None:
+    if overeenkomst is None and standaard == STANDAARD_DIFF:
         return selection
-    names: dict[str, str] = {}
-    parents: dict[str, str | None] = {}
-    for path, data in (overeenkomsten or {}).items():
-        doc = mapping(data)
-        ident = text(doc, "id") or stem(path)
-        names[ident] = text(doc, "titel") or ident
-        parents[ident] = text(doc, "onderdeel_van")
-    if not names and regio:
-        from prestatie.dataset import IMPLICIT_OVEREENKOMST  # pydantic: only on this rare path
-
-        names[IMPLICIT_OVEREENKOMST] = text(regio, "titel") or text(regio, "naam") or IMPLICIT_OVEREENKOMST
-    chosen, covered = choose_overeenkomst(overeenkomst, names, parents)
-    return replace(selection, overeenkomst=chosen, overeenkomsten=covered)
+    known = overeenkomst_feiten(overeenkomsten or {}, regio)
+    return with_overeenkomsten(selection, overeenkomst, known, standaard=standaard, peildatum=peildatum)

@@ -16,9 +16,8 @@ from prestatie.errors import DataError, UsageError
 from prestatie.findings import Finding
 from prestatie.layout import PLACES
 from prestatie.models import PROJECT_STATUSSEN
-from prestatie.selection import resolve, resolve_gemeente, resolve_thema
+from prestatie.selection import lopende, overeenkomst_feiten, resolve, resolve_gemeente, resolve_thema
 from prestatie.suggest import did_you_mean
-from prestatie.targetstate import current_overeenkomsten
 
 # A new project is not opgeleverd yet: that is recorded with 'prestatie voortgang'.
 NEW_PROJECT_STATUSSEN: tuple[str, ...] = tuple(s for s in PROJECT_STATUSSEN if s != "opgeleverd")
@@ -170,7 +169,8 @@ def new_afspraak(
     folder = root / PLACES["afspraak"].folder()
     ident = _free_id(base, set(dataset.afspraken_by_id), lambda i: (folder / f"{i}.yaml").exists())
     thema_model = dataset.themas_by_id[thema_id]
-    current = current_overeenkomsten(dataset, today)
+    running = lopende(overeenkomst_feiten(dataset), today)
+    current = [o for o in dataset.overeenkomsten_by_id.values() if o.id in running]
     if not current:
         raise UsageError(
             "Er is geen overeenkomst om de afspraak onder te zetten: leg eerst de looptijd vast in "

@@ -4,7 +4,10 @@ One ``Table`` per sheet (xlsx) or file (csv). Values keep their type: text, a
 number (int or float), a date, or None for an empty cell; the writers decide how
 each type looks in their format. The status table is built from the status
 engine's ``StatusReport`` (the same figures and verdicts as ``status --format
-json`` with the same filters); the other tables follow ``prestatie.selection``.
+json`` with the same filters); the other tables follow ``prestatie.selection``, the
+same selection (and the same overeenkomsten) as status. The first table names the
+overeenkomsten the export covers, with the peildatum and the filters: the heading of
+the export.
 """
 
 from __future__ import annotations
@@ -16,19 +19,20 @@ from typing import Literal
 
 from prestatie.dataset import DataSet
 from prestatie.models import PROJECT_STATUSSEN, Afspraak, Doel, Meting, Project
-from prestatie.selection import Selection
-from prestatie.status.model import DoelStatus, Figures, StatusReport, number
+from prestatie.selection import Selection, afspraak_overeenkomsten
+from prestatie.status.model import DoelStatus, Figures, OvereenkomstInfo, StatusReport, number
 from prestatie.targetstate import components
 
 Kind = Literal["tekst", "getal", "datum", "jaar"]
 Value = str | int | float | dt.date | None
 
+OVEREENKOMSTEN = "overeenkomsten"
 PROJECTEN = "projecten"
 AFSPRAKEN = "afspraken"
 STATUS = "status"
 METINGEN = "metingen"
 CYCLUS = "cyclus"
-SHEETS = (PROJECTEN, AFSPRAKEN, STATUS, METINGEN, CYCLUS)
+SHEETS = (OVEREENKOMSTEN, PROJECTEN, AFSPRAKEN, STATUS, METINGEN, CYCLUS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +209,7 @@ _STATUS_COLUMNS = (
     Column("Nummer", width=8),
     Column("Titel", width=40),
     Column("Thema", width=16),
+    Column("Overeenkomst", width=24),
     Column("Status", width=12),
     Column("Oordeel afspraak", width=16),
     Column("Indicator", width=26),
@@ -240,6 +245,7 @@ def status_table(report: StatusReport) -> Table:
             afspraak.nummer,
             afspraak.titel,
             afspraak.thema,
+            afspraak.overeenkomst,
             afspraak.status,
             afspraak.verdict,
         )
@@ -363,13 +369,63 @@ def _cyclus_table(dataset: DataSet, selection: Selection) -> Table:
     return Table(CYCLUS, _CYCLUS_COLUMNS, tuple(rows))
 
 
+# overeenkomsten: what the export covers --------------------------------------------------
+
+_OVEREENKOMST_COLUMNS = (
+    Column("Peildatum", "datum", 12),
+    Column("Overeenkomst", width=24),
+    Column("Titel", width=50),
+    Column("Niveau", width=12),
+    Column("Van", "datum", 12),
+    Column("Tot en met", "datum", 12),
+    Column("Op de peildatum", width=22),
+    Column("Gekozen", width=30),
+    Column("Gemeente", width=14),
+    Column("Corporatie", width=16),
+    Column("Thema", width=16),
+    Column("Voorbeeldgegevens", width=18),
+)
+
+# The choice as the sheet names it: 'alle' and the default in words, an id as it is.
+DEFAULT_CHOICE = "standaard: lopend op de peildatum"
+ALLE_CHOICE = "alle overeenkomsten"
+
+
+def _moment(info: OvereenkomstInfo, peildatum: dt.date) -> str:
+    if info.lopend:
+        return "loopt"
+    return "nog niet begonnen" if peildatum < info.van else "afgelopen: eindstand"
+
+
+def overeenkomsten_table(report: StatusReport) -> Table:
+    """One row per overeenkomst the export covers (the status's), with the peildatum, how
+    they were chosen, the filters and whether the figures are illustrative."""
+    chosen = report.filter.overeenkomst
+    gekozen = DEFAULT_CHOICE if chosen is None else ALLE_CHOICE if chosen == "alle" else chosen
+    tail = (
+        gekozen,
+        report.filter.gemeente,
+        report.filter.corporatie,
+        report.filter.thema,
+        "ja" if report.voorbeeldgegevens else "nee",
+    )
+    rows = tuple(
+        (report.peildatum, o.id, o.titel, o.niveau, o.van, o.tot, _moment(o, report.peildatum), *tail)
+        for o in report.overeenkomsten
+    )
+    return Table(OVEREENKOMSTEN, _OVEREENKOMST_COLUMNS, rows)
+
+
 # the whole export ---------------------------------------------------------------------
 
 
 def export_tables(dataset: DataSet, report: StatusReport, selection: Selection) -> tuple[Table, ...]:
     """Every sheet of the export, for the selection the report was computed with."""
     afspraak_themas = {a.model.id: a.model.thema for a in dataset.afspraken}
-    loaded_projects = [p for p in dataset.projecten if selection.project(p.model, afspraak_themas)]
+    agreements = afspraak_overeenkomsten(dataset) if selection.chosen_overeenkomsten is not None else None
+    loaded_projects = [
+        p for p in dataset.projecten if selection.project(p.model, afspraak_themas, agreements)
+    ]
     files = {p.model.id: p.file for p in loaded_projects}
     linked = selection.linked(p.model for p in dataset.projecten)
     shown = {a.id for a in report.afspraken}
@@ -377,6 +433,7 @@ def export_tables(dataset: DataSet, report: StatusReport, selection: Selection) 
         a.model for a in dataset.afspraken if selection.afspraak(a.model, linked) or a.model.id in shown
     ]
     return (
+        overeenkomsten_table(report),
         _projects_table(dataset, [p.model for p in loaded_projects], files),
         Table(AFSPRAKEN, _AFSPRAAK_COLUMNS, tuple(row for a in afspraken for row in _afspraak_rows(a))),
         status_table(report),
@@ -392,15 +449,16 @@ def compute_export(
     gemeente: str | None = None,
     corporatie: str | None = None,
     thema: str | None = None,
+    overeenkomst: str | None = None,
 ) -> tuple[Table, ...]:
-    """The export of a valid data set at the peildatum; filters are ids or names (as status)."""
-    from prestatie.selection import resolve_selection
+    """The export of a valid data set at the peildatum; filters are ids or names and
+    ``overeenkomst`` an id or 'alle' (as status: the same selection)."""
+    from prestatie.selection import selection_at
     from prestatie.status.engine import compute_status
 
-    report = compute_status(
-        dataset, peildatum=peildatum, gemeente=gemeente, corporatie=corporatie, thema=thema
-    )
-    selection = resolve_selection(dataset, gemeente=gemeente, corporatie=corporatie, thema=thema)
+    chosen = {"gemeente": gemeente, "corporatie": corporatie, "thema": thema, "overeenkomst": overeenkomst}
+    report = compute_status(dataset, peildatum=peildatum, **chosen)
+    selection, _ = selection_at(dataset, peildatum=peildatum, **chosen)
     return export_tables(dataset, report, selection)
 
 

@@ -128,10 +128,21 @@ def make_report(
         if repo is not None and old is not None:
             from prestatie.diff.engine import diff_between
             from prestatie.report.changes import change_section
+            from prestatie.selection import STANDAARD
 
             projecten = [p.model for p in dataset.projecten]  # the data at the diff's newest side
+            # The same overeenkomsten as the report body: the newest side is the data it shows.
             diff = diff_between(
-                repo, old, new, gemeente=gemeente_id, corporatie=corporatie, thema=thema, projecten=projecten
+                repo,
+                old,
+                new,
+                gemeente=gemeente_id,
+                corporatie=status.filter.corporatie,  # a former name resolved to the corporatie now
+                thema=thema,
+                overeenkomst=overeenkomst,
+                standaard=STANDAARD,
+                peildatum=peildatum,
+                projecten=projecten,
             )
             data["wijzigingen"] = change_section(diff)
         return data

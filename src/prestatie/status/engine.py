@@ -25,14 +25,12 @@ Decisions beyond DESIGN.md (also in README.md, "prestatie status"):
   streefwaarde as the local target (with its jaarschijven).
 - A nulmeting draws its line for the regional target only; a per_gemeente target of a
   stand is a level from the start.
-- Which afspraken and projects are selected is ``prestatie.selection`` (shared with
-  the report's changes section and diff); which overeenkomsten,
-  ``targetstate.current_overeenkomsten`` (or ``--overeenkomst``).
+- Which afspraken and projects are selected, and which overeenkomsten they belong to,
+  is ``prestatie.selection`` (shared with the report's changes section, export and diff).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -41,7 +39,7 @@ from prestatie.dataset import DataSet
 from prestatie.expected import round_1
 from prestatie.models import NIVEAUS, Afspraak, Doel, Overeenkomst, Project, Verantwoording
 from prestatie.projectstate import is_stale, is_vertraagd, last_voortgang, status_at
-from prestatie.selection import Selection, former_name, resolve, resolve_selection
+from prestatie.selection import Selection, afspraak_overeenkomsten, selection_at
 from prestatie.status.model import (
     AANDACHT,
     ACHTER,
@@ -61,16 +59,12 @@ from prestatie.status.model import (
 )
 from prestatie.targetstate import (
     Scope,
-    current_overeenkomsten,
     expected_value,
     is_eindstand,
     judge,
     measure,
-    with_parts,
     worst,
 )
-
-ALLE = "alle"
 
 
 def compute_status(
@@ -87,30 +81,25 @@ def compute_status(
     ``gemeente``, ``corporatie`` and ``thema`` are ids or names (case-insensitive; a
     corporatie also by a former name); ``overeenkomst`` an id or 'alle' (default: those
     running at the peildatum, else the last that ended). An unknown one raises
-    ``UsageError``. The data set must be valid.
+    ``UsageError``. The data set must be valid. Which afspraken and projects (and which
+    overeenkomsten) is ``prestatie.selection``.
     """
-    notes: list[str] = []
-    former = former_name(dataset, corporatie) if corporatie is not None else None
-    if former is not None:
-        corporatie, note = former
-        notes.append(note)
-    selection = resolve_selection(dataset, gemeente=gemeente, corporatie=corporatie, thema=thema)
-    if selection.corporatie is not None:
-        merged = frozenset(dataset.opvolgers.get(selection.corporatie, set()))
-        selection = dataclasses.replace(selection, opgegaan=merged)
-    shown = choose_overeenkomsten(dataset, overeenkomst, peildatum)
-    shown_ids = {o.id for o in shown}
+    selection, notes = selection_at(
+        dataset,
+        peildatum=peildatum,
+        gemeente=gemeente,
+        corporatie=corporatie,
+        thema=thema,
+        overeenkomst=overeenkomst,
+    )
+    shown = shown_overeenkomsten(dataset, selection)
     party = [p.model for p in dataset.projecten if selection.takes_part(p.model)]
     regional = _by_afspraak(party)
     local = regional
     if selection.gemeente is not None:
         local = _by_afspraak(p for p in party if p.gemeente == selection.gemeente)
     linked = selection.linked(p.model for p in dataset.projecten)
-    afspraken = [
-        a.model
-        for a in dataset.afspraken
-        if _overeenkomst_id(dataset, a.model) in shown_ids and selection.afspraak(a.model, linked)
-    ]
+    afspraken = [a.model for a in dataset.afspraken if selection.afspraak(a.model, linked)]
     thema_order = {ident: index for index, ident in enumerate(dataset.themas_by_id)}
     afspraken.sort(key=lambda a: (thema_order.get(a.thema, len(thema_order)), _nummer_key(a.nummer), a.id))
     results = tuple(
@@ -118,10 +107,11 @@ def compute_status(
         for a in afspraken
     )
     afspraak_themas = {a.model.id: a.model.thema for a in dataset.afspraken}
-    listed = [p for p in party if selection.project(p, afspraak_themas)]
+    agreements = afspraak_overeenkomsten(dataset) if selection.chosen_overeenkomsten is not None else None
+    listed = [p for p in party if selection.project(p, afspraak_themas, agreements)]
     return StatusReport(
         peildatum=peildatum,
-        filter=_filter(dataset, selection, overeenkomst),
+        filter=_filter(dataset, selection),
         afspraken=results,
         vertraagde_projecten=_vertraagd(listed, peildatum),
         projecten_zonder_voortgang=_stil(listed, peildatum),
@@ -140,25 +130,18 @@ def compute_status(
             )
             for o in shown
         ),
-        notes=tuple(notes),
+        notes=notes,
     )
 
 
 # Selecting ---------------------------------------------------------------------
 
 
-def choose_overeenkomsten(dataset: DataSet, wanted: str | None, peildatum: dt.date) -> list[Overeenkomst]:
-    """The overeenkomsten whose afspraken a command shows: ``wanted`` (an id, with its
-    parts, or 'alle'), or by default those running at the peildatum (else the last ended)."""
-    if wanted is None:
-        chosen = current_overeenkomsten(dataset, peildatum)
-    elif wanted.strip().casefold() == ALLE:
-        chosen = list(dataset.overeenkomsten_by_id.values())
-    else:
-        names = {ident: o.titel for ident, o in dataset.overeenkomsten_by_id.items()}
-        ident = resolve(wanted, names, unknown="Onbekende overeenkomst", option="--overeenkomst")
-        chosen = with_parts(dataset, ident)
-    # The widest first (nationaal, regionaal, lokaal, jaarschijf), then by start.
+def shown_overeenkomsten(dataset: DataSet, selection: Selection) -> list[Overeenkomst]:
+    """The overeenkomsten the selection covers (``Selection.overeenkomsten``), the widest
+    first (nationaal, regionaal, lokaal, jaarschijf), then by start."""
+    covered = selection.overeenkomsten
+    chosen = [o for o in dataset.overeenkomsten_by_id.values() if covered is None or o.id in covered]
     return sorted(chosen, key=lambda o: (NIVEAUS.index(o.niveau), o.periode.van, o.id))
 
 
@@ -181,7 +164,7 @@ def _nummer_key(nummer: str | None) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in nummer.split("."))
 
 
-def _filter(dataset: DataSet, selection: Selection, overeenkomst: str | None) -> Filter:
+def _filter(dataset: DataSet, selection: Selection) -> Filter:
     def name(ident: str | None, names: dict[str, str]) -> str | None:
         return names.get(ident, ident) if ident is not None else None
 
@@ -192,7 +175,7 @@ def _filter(dataset: DataSet, selection: Selection, overeenkomst: str | None) ->
         gemeente_naam=name(selection.gemeente, {i: g.naam for i, g in dataset.gemeenten.items()}),
         corporatie_naam=name(selection.corporatie, {i: c.naam for i, c in dataset.corporaties.items()}),
         thema_naam=name(selection.thema, {i: t.naam for i, t in dataset.themas_by_id.items()}),
-        overeenkomst=overeenkomst,
+        overeenkomst=selection.overeenkomst,
     )
 
 
