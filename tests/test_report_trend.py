@@ -13,7 +13,7 @@ from prestatie.dutch import kort
 from prestatie.report.data import build_report
 from prestatie.report.trend import TrendGrafiek
 from prestatie.status import compute_status
-from prestatie.status.series import reeksen
+from prestatie.status.series import SOM, reeksen
 from prestatie.validate import load_valid
 
 Cli = Callable[..., CliResult]
@@ -70,12 +70,22 @@ def test_every_chart_table_holds_the_status_figures(cli: Cli, selection: tuple[s
         chart = next(c for c in charts if c.id == f"trend-{afspraak}-{indicator}")
         row = chart.rijen[-1]
         assert (row.gerealiseerd, row.verwacht) == (
-            kort(doel["gerealiseerd"], doel["eenheid"]),
+            kort(doel["gerealiseerd"], doel["eenheid"]) if doel["gerealiseerd"] is not None else "geen meting",
             kort(doel["verwacht"], doel["eenheid"]),
         )
-        # Cumulative: never less than the year before.
-        done = [p.gerealiseerd for p in reeks.punten]
-        assert done == sorted(done)
+        # A plain sum is cumulative: never less than the year before.
+        if reeks.soort == SOM and not reeks.samengesteld:
+            done = [p.gerealiseerd for p in reeks.punten]
+            assert done == sorted(done)
+        # Each row of a composite shows its components, plus minus min.
+        for punt, row in zip(reeks.punten, chart.rijen, strict=True):
+            assert len(row.onderdelen) == len(chart.kolommen_onderdelen) == len(punt.onderdelen)
+            if punt.onderdelen and punt.gerealiseerd is not None:
+                total = sum(d.teken * (d.gerealiseerd or 0.0) for d in punt.onderdelen)
+                assert punt.gerealiseerd == pytest.approx(total)
+    # Every kind of doel with a target has its chart (sums, flows, stands, composites).
+    with_target = {k for k, d in figures.items() if d["streefwaarde"] is not None}
+    assert set(series) == with_target
 
 
 def test_the_html_chart_is_an_accessible_inline_svg(cli: Cli) -> None:
@@ -87,5 +97,50 @@ def test_the_html_chart_is_an_accessible_inline_svg(cli: Cli) -> None:
     assert charts > 0
     assert section.count('role="img"') == charts
     assert section.count("<title id=") == charts and section.count("<desc id=") == charts
-    assert section.count("<caption>Per jaar: gerealiseerd vs ") == charts
+    assert section.count("<caption>Per jaar: ") == charts
     assert "<script" not in out
+
+
+def test_a_stand_without_meting_has_no_bar_and_a_negative_composite_goes_below_zero() -> None:
+    from prestatie.report.trend import grafiek
+    from prestatie.status.series import NIVEAU, STAND, Deel, JaarPunt, Reeks
+
+    stand = Reeks(
+        "a",
+        "kernvoorraad",
+        100.0,
+        NIVEAU,
+        STAND,
+        False,
+        (JaarPunt(2024, dt.date(2024, 12, 31), None, 100.0), JaarPunt(2025, dt.date(2025, 6, 1), 90.0, 100.0)),
+    )
+    chart = grafiek(stand, naam="Kernvoorraad", titel="t", eenheid="woningen")
+    assert [s.gemeten for s in chart.staven] == [False, True]
+    assert chart.staven[0].hoogte == 0
+    assert [r.gerealiseerd for r in chart.rijen] == ["geen meting", "90"]
+    assert chart.onderschrift == "Per jaar: stand vs doel, in woningen"
+    assert "Stand per jaar: 2024: geen meting en 2025: 90." in chart.beschrijving
+    netto = Reeks(
+        "a",
+        "netto",
+        0.0,
+        "lineair",
+        SOM,
+        True,
+        (
+            JaarPunt(
+                2024,
+                dt.date(2024, 12, 31),
+                -10.0,
+                0.0,
+                (Deel("nieuw", "Nieuw", 1, 5.0), Deel("sloop", "Sloop", -1, 15.0)),
+            ),
+        ),
+    )
+    chart = grafiek(netto, naam="Netto", titel="t", eenheid="woningen")
+    (bar,) = chart.staven
+    assert bar.y == chart.basislijn and bar.hoogte > 0  # it hangs below the zero line
+    assert chart.kolommen_onderdelen == ("Nieuw (+)", "Sloop (−)")
+    assert chart.rijen[0].onderdelen == ("5", "15")
+    assert "Netto is samengesteld: Nieuw min Sloop" in chart.beschrijving
+    assert chart.kolom_verwacht == "Verwacht (hoogstens)"

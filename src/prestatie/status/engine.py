@@ -248,20 +248,41 @@ def _doel_status(
             richting=doel.richting,
         )
 
-    region_scope: Scope = None
+    figures = doel_figures(dataset, afspraak, doel, local, selection, peildatum)
+    if figures.streefwaarde is not None:
+        return make(figures)
+    # No target for this gemeente: the regional figures beside it, for comparison.
+    context = _figures(dataset, afspraak, doel, regional, None, doel.streefwaarde, True, peildatum)
+    return make(figures, context)
+
+
+def target_of(afspraak: Afspraak, doel: Doel, selection: Selection) -> tuple[float | None, bool, Scope]:
+    """The target a doel has in the selection (None: no local target), whether it is the
+    regional one (so that jaarschijven and a nulmeting apply), and where it is measured."""
     if selection.gemeente is None:
         scope: Scope = ("corporatie", selection.corporatie) if selection.corporatie else None
-        return make(_figures(dataset, afspraak, doel, local, scope, doel.streefwaarde, True, peildatum))
-    local_scope: Scope = ("gemeente", selection.gemeente)
+        return doel.streefwaarde, True, scope
+    local: Scope = ("gemeente", selection.gemeente)
     target = (doel.per_gemeente or {}).get(selection.gemeente)
     if target is None and afspraak.gemeenten == [selection.gemeente]:
         # An afspraak of this gemeente alone (e.g. a local jaarschijf): its target is local.
-        return make(_figures(dataset, afspraak, doel, local, local_scope, doel.streefwaarde, True, peildatum))
-    if target is not None:
-        return make(_figures(dataset, afspraak, doel, local, local_scope, target, False, peildatum))
-    figures = _figures(dataset, afspraak, doel, local, local_scope, None, False, peildatum)
-    context = _figures(dataset, afspraak, doel, regional, region_scope, doel.streefwaarde, True, peildatum)
-    return make(figures, context)
+        return doel.streefwaarde, True, local
+    return target, False, local
+
+
+def doel_figures(
+    dataset: DataSet,
+    afspraak: Afspraak,
+    doel: Doel,
+    projects: Sequence[Project],
+    selection: Selection,
+    peildatum: dt.date,
+) -> Figures:
+    """A doel's figures in the selection at a day, against the target ``target_of`` chooses:
+    the one function the status table and the trend series (``status.series``) share.
+    ``projects`` are the afspraak's projects in the selection."""
+    target, regional, scope = target_of(afspraak, doel, selection)
+    return _figures(dataset, afspraak, doel, projects, scope, target, regional, peildatum)
 
 
 def _figures(

@@ -1,38 +1,53 @@
-"""Per year: what a doel had realised and what was expected, cumulatively (the trend chart).
+"""Per year: what a doel had reached and what was expected (the trend chart).
 
-The status engine answers for one peildatum; the chart asks the same question at the end
-of each year of the afspraak's period up to the peildatum (the peildatum itself in its
-year). So the last point of a series is the engine's own figure at the peildatum, and
-tests/test_report_trend.py holds every series against ``status --format json``.
+The status engine answers for one peildatum; the chart asks the engine the same question
+at the end of each year of the afspraak's period up to the peildatum (the peildatum
+itself in its year), through the engine's own ``doel_figures``: the same target (regional,
+per_gemeente or the afspraak of one gemeente alone, ``target_of``), the same scope and the
+same measurement. So the last point of a series is the engine's figure at the peildatum,
+and tests/test_report_trend.py holds every series against ``status --format json``.
 
-- **gerealiseerd** at a day: what the afspraak's projects in the selection delivered from
-  1 January of the first year up to that day (each phase on its date, the remainder on
-  ``opgeleverd``: ``targetstate.deliveries``), summed as the engine sums.
-- **verwacht** at a day: as the engine: the cumulative jaarschijven (pro rata in the
-  peildatum's year), or the target spread evenly over the period; under ``--gemeente``
-  its ``per_gemeente`` target, evenly. Rounded to one decimal as the engine rounds.
+- A **som** (from projects or flow metingen) is cumulative: what was delivered or
+  counted from 1 January of the first year up to that day; a composite is its plus minus
+  its min, so it can fall and be negative.
+- A **stand** is the newest meting on or before that day (None before the first one).
+- **verwacht** is the engine's: cumulative jaarschijven or an even path (som), the target
+  level or the straight line from the nulmeting (stand); after the period the target.
 
-Series are made for doelen whose realisation comes from projects (``bron: projecten``,
-a sum) and that have a target in the selection; a doel read from metingen has no series.
+Series are made for every doel that has a target in the selection.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
-from prestatie import expected
 from prestatie.dataset import DataSet
 from prestatie.models import Afspraak, Doel, Project
-from prestatie.selection import resolve_selection
-from prestatie.targetstate import delivered_in, expected_value
+from prestatie.selection import Selection, resolve_selection
+from prestatie.status.engine import doel_figures, target_of
 
+# What verwacht follows.
 JAARSCHIJVEN = "jaarschijven"
 LINEAIR = "lineair"
+NULMETING = "nulmeting"  # a stand: the straight line from the nulmeting to the target
+NIVEAU = "niveau"  # a stand: the target level itself
+
+SOM = "som"
+STAND = "stand"
+
+
+@dataclass(frozen=True, slots=True)
+class Deel:
+    """One component of a composite doel at a day: its indicator, sign and value."""
+
+    indicator: str
+    naam: str
+    teken: int
+    gerealiseerd: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +56,9 @@ class JaarPunt:
 
     jaar: int
     tot: dt.date
-    gerealiseerd: float
+    gerealiseerd: float | None  # None: a stand without a meting yet
     verwacht: float
+    onderdelen: tuple[Deel, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +68,14 @@ class Reeks:
     afspraak: str
     indicator: str
     streefwaarde: float
-    pad: str  # JAARSCHIJVEN or LINEAIR: what verwacht follows
+    pad: str  # JAARSCHIJVEN, LINEAIR, NULMETING or NIVEAU: what verwacht follows
+    soort: str  # SOM (cumulative) or STAND (a level)
+    maximaal: bool  # the target is an upper bound
     punten: tuple[JaarPunt, ...]
 
-
-def _counts_projects(doel: Doel) -> bool:
-    return doel.bron == "projecten" and doel.telling == "som"
+    @property
+    def samengesteld(self) -> bool:
+        return any(p.onderdelen for p in self.punten)
 
 
 def _by_afspraak(projects: Iterable[Project]) -> dict[str, list[Project]]:
@@ -69,52 +87,63 @@ def _by_afspraak(projects: Iterable[Project]) -> dict[str, list[Project]]:
 
 
 def _days(afspraak: Afspraak, peildatum: dt.date) -> list[dt.date]:
-    """The end of each year of the period up to the peildatum's year; the peildatum in its own."""
-    last = min(afspraak.periode.tot, peildatum.year)
-    return [min(dt.date(year, 12, 31), peildatum) for year in range(afspraak.periode.van, last + 1)]
+    """The end of each year of the period before the peildatum, then the peildatum itself
+    (the engine's own question; after the period it stands for the period's end)."""
+    van, tot = afspraak.periode.van, afspraak.periode.tot
+    if peildatum < dt.date(van, 1, 1):
+        return []  # the period has not started
+    last = min(peildatum, dt.date(tot, 12, 31))
+    ends = [dt.date(year, 12, 31) for year in range(van, tot + 1)]
+    return [day for day in ends if day < last] + [peildatum]
+
+
+def _pad(doel: Doel, regional: bool) -> str:
+    if doel.telling == "stand":
+        return NULMETING if doel.nulmeting is not None and regional else NIVEAU
+    return JAARSCHIJVEN if doel.jaarschijven and regional else LINEAIR
 
 
 def reeks(
+    dataset: DataSet,
     afspraak: Afspraak,
     doel: Doel,
     projects: Sequence[Project],
+    selection: Selection,
     *,
-    gemeente: str | None,
     peildatum: dt.date,
 ) -> Reeks | None:
-    """The series of one doel over the projects that count for it in the selection;
-    None when it has no target there, or its realisation is not a sum of projects."""
-    if not _counts_projects(doel):
-        return None
-    target: float | None = doel.streefwaarde
-    pad = JAARSCHIJVEN if doel.jaarschijven else LINEAIR
-    regional = True
-    if gemeente is not None and afspraak.gemeenten != [gemeente]:
-        # As the status engine: per_gemeente; an afspraak of the gemeente alone keeps its own.
-        target = (doel.per_gemeente or {}).get(gemeente)
-        pad = LINEAIR
-        regional = False
+    """The series of one doel over the afspraak's projects in the selection; None when it
+    has no target there or its period has not started."""
+    target, regional, _ = target_of(afspraak, doel, selection)
     if target is None:
         return None
-    van, tot = afspraak.periode.van, afspraak.periode.tot
-    days = [dt.date(year, 12, 31) for year in range(van, tot + 1)]
-    # Year ends before the peildatum; the last point is the peildatum itself (after the
-    # period it stands for the period's end).
-    days = [day for day in days if day < min(peildatum, dt.date(tot, 12, 31))]
-    if dt.date(van, 1, 1) <= peildatum:
-        days.append(peildatum)  # the last point: the engine's own question
+    period_end = dt.date(afspraak.periode.tot, 12, 31)
     punten = []
-    for day in days:
-        # The engine's verwacht (targetstate): at the eindstand the target itself.
-        exact: Fraction = expected_value(afspraak, doel, target, day, regional=regional)
-        end = min(day, dt.date(tot, 12, 31))
-        # As the engine counts: deliveries in the window (phases on their date), targetstate.
-        first = dt.date(van, 1, 1)
-        done = math.fsum(delivered_in(p, doel.indicator, first, end) for p in projects)
-        punten.append(JaarPunt(end.year, end, done, expected.round_1(exact)))
-    if not punten:  # the period has not started
+    for day in _days(afspraak, peildatum):
+        figures = doel_figures(dataset, afspraak, doel, projects, selection, day)
+        assert figures.verwacht is not None  # a target gives a verwacht
+        punten.append(
+            JaarPunt(
+                jaar=min(day, period_end).year,
+                tot=min(day, period_end),
+                gerealiseerd=figures.gerealiseerd,
+                verwacht=figures.verwacht,
+                onderdelen=tuple(
+                    Deel(o.indicator, o.naam, o.teken, o.gerealiseerd) for o in figures.onderdelen
+                ),
+            )
+        )
+    if not punten:
         return None
-    return Reeks(afspraak.id, doel.indicator, target, pad, tuple(punten))
+    return Reeks(
+        afspraak=afspraak.id,
+        indicator=doel.indicator,
+        streefwaarde=target,
+        pad=_pad(doel, regional),
+        soort=STAND if doel.telling == "stand" else SOM,
+        maximaal=doel.richting == "maximaal",
+        punten=tuple(punten),
+    )
 
 
 def reeksen(
@@ -129,8 +158,10 @@ def reeksen(
     """The series of every doel of the given afspraken (ids, as the status engine selected
     them) in the selection, by (afspraak id, indicator id)."""
     selection = resolve_selection(dataset, gemeente=gemeente, corporatie=corporatie, thema=thema)
-    party = [p.model for p in dataset.projecten if selection.counts(p.model)]
-    by_afspraak = _by_afspraak(party)
+    if selection.corporatie is not None:  # as the engine: the parties that merged into it
+        merged = frozenset(dataset.opvolgers.get(selection.corporatie, set()))
+        selection = dataclasses.replace(selection, opgegaan=merged)
+    by_afspraak = _by_afspraak(p.model for p in dataset.projecten if selection.counts(p.model))
     result: dict[tuple[str, str], Reeks] = {}
     for ident in afspraken:
         loaded = dataset.afspraken_by_id.get(ident)
@@ -138,13 +169,7 @@ def reeksen(
             continue
         afspraak = loaded.model
         for doel in afspraak.doelen:
-            found = reeks(
-                afspraak,
-                doel,
-                by_afspraak.get(ident, []),
-                gemeente=selection.gemeente,
-                peildatum=peildatum,
-            )
+            found = reeks(dataset, afspraak, doel, by_afspraak.get(ident, []), selection, peildatum=peildatum)
             if found is not None:
                 result[(ident, doel.indicator)] = found
     return result
