@@ -125,3 +125,21 @@ def test_an_overdue_cycle_step_is_on_the_list(cli: Cli) -> None:
     item = page1.split("- **Jaarcyclus 2026: Wonen Zuid**\n")[1].split("\n\n")[0]
     assert "Er is nog geen bod, terwijl de termijn voor het bod (1 juli 2026) voorbij is." in item
     assert "verantwoording" not in item
+
+
+@pytest.mark.parametrize("selection", [(), ("--gemeente", "Kerkrade"), ("--corporatie", "HEEMwonen")])
+def test_the_samenvatting_does_not_repeat_the_headline(cli: Cli, selection: tuple[str, ...]) -> None:
+    result = cli("report", "--data", DATA.parent, *selection, "--per", "2026-12-01", "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    kop = next(line for line in out.splitlines() if line.startswith("**") and " op 1 december 2026: " in line)
+    counts = kop.split(": ", 1)[1].rstrip(".*")  # "2 van de 6 afspraken lopen achter, 1 vraagt …"
+    section = out.split("## Samenvatting\n")[1].split("\n## ")[0]
+    sentences = [p for p in section.split("\n\n") if p.strip() and not p.lstrip().startswith(("-", "|"))]
+    assert sentences, section
+    first = sentences[0]
+    # Neither the headline's counts nor any of its verbs of a verdict come back in words.
+    assert counts not in section
+    for verb in ("lopen achter", "loopt achter", "op koers", "vraagt aandacht", "vragen aandacht"):
+        assert verb not in first, first
+    assert not first.startswith("Van de ")

@@ -138,14 +138,6 @@ def headline(status: StatusReport) -> str:
     return f"{where}: {opsomming(parts)}."
 
 
-def _latest_verantwoording(dataset: DataSet, ident: str, peildatum: dt.date) -> Verantwoording | None:
-    loaded = dataset.afspraken_by_id.get(ident)
-    if loaded is None:
-        return None
-    earlier = [v for v in loaded.model.verantwoording if v.datum <= peildatum]
-    return max(earlier, key=lambda v: v.datum) if earlier else None
-
-
 def _counts_projects(doel: DoelStatus) -> bool:
     """A doel that projects realise (``bron: projecten``, the default)."""
     return doel.bron == "projecten"
@@ -183,7 +175,7 @@ def _afspraak_punt(
         soort="afspraak",
         naam=f"{nummer}{afspraak.titel}",
         redenen=tuple(redenen),
-        verantwoording=_latest_verantwoording(dataset, afspraak.id, peildatum),
+        verantwoording=afspraak.verantwoording,  # the engine's newest on or before the peildatum
     )
 
 

@@ -28,17 +28,10 @@ from prestatie.report.briefing import aandacht, headline
 from prestatie.report.trend import grafieken
 from prestatie.status.describe import describe
 from prestatie.status.model import (
-    AANDACHT,
     ACHTER,
-    AFGEROND,
     GEEN_LOKAAL_DOEL,
-    GEEN_METING,
-    GEHAALD,
-    NIET_GEHAALD,
-    OP_KOERS,
     STATUS_LABELS,
     VERDICTS,
-    VERVALLEN,
     AfspraakStatus,
     DoelStatus,
     Figures,
@@ -314,27 +307,9 @@ def _summary(
     counts = dict.fromkeys(VERDICTS, 0)
     for afspraak in afspraken:
         counts[afspraak.verdict] = counts.get(afspraak.verdict, 0) + 1
+    # The verdict counts are the tiles; in words they are the headline above, so the
+    # sentences start with what the headline does not say.
     sentences: list[str] = []
-    total = len(afspraken)
-    parts = []
-    verbs = {
-        OP_KOERS: ("ligt op koers", "liggen op koers"),
-        AANDACHT: ("vraagt aandacht", "vragen aandacht"),
-        ACHTER: ("loopt achter", "lopen achter"),
-        GEEN_METING: ("heeft nog geen meting", "hebben nog geen meting"),
-        GEHAALD: ("heeft het doel gehaald", "hebben het doel gehaald"),
-        NIET_GEHAALD: ("heeft het doel niet gehaald", "hebben het doel niet gehaald"),
-        AFGEROND: ("is afgerond", "zijn afgerond"),
-        VERVALLEN: ("is vervallen", "zijn vervallen"),
-    }
-    for verdict, (one, many) in verbs.items():
-        if counts[verdict]:
-            parts.append(meervoud(counts[verdict], one, many))
-    if total:
-        sentence = f"Van de {meervoud(total, 'afspraak', 'afspraken')}"
-        sentences.append(f"{sentence}: {opsomming(parts)}." if parts else f"{sentence} is nog geen oordeel.")
-    else:
-        sentences.append("Voor deze selectie zijn geen afspraken gevonden.")
     if counts[GEEN_LOKAAL_DOEL]:
         n = counts[GEEN_LOKAAL_DOEL]
         sentences.append(
@@ -368,7 +343,7 @@ def _summary(
             )
         text = opsomming(asks)
         sentences.append(f"{text[0].upper()}{text[1:]}; zie ‘Wat vraagt aandacht’.")
-    return {"afspraken": total, "oordelen": counts, "zinnen": sentences}
+    return {"afspraken": len(afspraken), "oordelen": counts, "zinnen": sentences}
 
 
 def _where(status: StatusReport, regio: str) -> tuple[str, str]:
