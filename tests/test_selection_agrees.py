@@ -1,5 +1,5 @@
 """One selection: the report body (status) and its --sinds section (diff) keep the same things,
-and status, report, export and diff cover the same overeenkomsten.
+and status (also --vergelijk), report, export and diff cover the same overeenkomsten.
 
 On a real git repository holding the shipped data, a first commit has only regio.yaml
 and themas.yaml, so that every afspraak and project of the second commit is a change.
@@ -24,6 +24,7 @@ from prestatie.diff.engine import diff_revisions
 from prestatie.export.tables import Table, compute_export
 from prestatie.report.build import make_report
 from prestatie.status.engine import compute_status
+from prestatie.status.vergelijk import compare_status
 from prestatie.validate import validate_directory
 
 PER = dt.date(2026, 11, 24)
@@ -38,6 +39,9 @@ def shipped(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DataSet]:
     repo = Repo(top)
     repo.commit("Regio en thema's", date="2023-01-10T12:00:00")
     repo.git("tag", "leeg")
+    shutil.copytree(DATA / "overeenkomsten", top / "data" / "overeenkomsten")
+    repo.commit("Overeenkomsten", date="2023-01-20T12:00:00")
+    repo.git("tag", "kaal")  # valid: the agreements without afspraken (status --vergelijk needs it)
     shutil.rmtree(top / "data")
     shutil.copytree(DATA, top / "data")
     repo.commit("Afspraken en projecten", date="2023-02-10T12:00:00")
@@ -136,6 +140,10 @@ def test_status_report_export_and_diff_cover_the_same_overeenkomsten(
     section = text.split("## Wijzigingen sinds", 1)[1].split("## Afspraken per thema", 1)[0]
     titels = {a.model.id: a.model.titel for a in dataset.afspraken}
     assert sorted(i for i, t in titels.items() if f"**{t}** (nieuwe afspraak)" in section) == afspraken
+
+    vergelijking = compare_status(root, "kaal", peildatum=PER, overeenkomst=choice)  # status --vergelijk
+    assert sorted(a.id for a in vergelijking.afspraken) == afspraken
+    assert sorted(item.id for item in vergelijking.diff.afspraken) == afspraken
 
     # diff: an explicit choice covers the same; without one, every overeenkomst (STANDAARD_DIFF).
     diff = diff_revisions(root, "leeg", None, overeenkomst=choice)

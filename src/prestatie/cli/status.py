@@ -74,7 +74,9 @@ def status(
 
     peildatum = parse_peildatum(per)
     if vergelijk is not None:
-        return _compare(find_root(data), vergelijk, format, rev, peildatum, gemeente, corporatie, thema)
+        return _compare(
+            find_root(data), vergelijk, format, rev, peildatum, gemeente, corporatie, thema, overeenkomst
+        )
 
     from prestatie.status import compute_status
     from prestatie.validate import load_valid
@@ -121,6 +123,7 @@ def _compare(
     gemeente: str | None,
     corporatie: str | None,
     thema: str | None,
+    overeenkomst: str | None,
 ) -> int:
     """``status --vergelijk BASE``: the verdicts that move from BASE to the working tree."""
     from prestatie.status.vergelijk import compare_status
@@ -132,7 +135,13 @@ def _compare(
             "Laat --rev weg, of gebruik 'prestatie diff VAN TOT' tussen twee revisies."
         )
     result = compare_status(
-        root, base, peildatum=peildatum, gemeente=gemeente, corporatie=corporatie, thema=thema
+        root,
+        base,
+        peildatum=peildatum,
+        gemeente=gemeente,
+        corporatie=corporatie,
+        thema=thema,
+        overeenkomst=overeenkomst,
     )
     if output == "json":
         import json

@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from prestatie.dataset import DataSet, FileResult, load_file
+from prestatie.dataset import FileResult, load_file
 from prestatie.diff.engine import diff_between
 from prestatie.diff.model import DataDiff, Kant
 from prestatie.gitsource import GitRepo, Revision, read_entries, revision_entries
+from prestatie.selection import STANDAARD
 from prestatie.status.engine import compute_status
-from prestatie.status.model import AfspraakStatus, DoelStatus, Figures, Filter, StatusReport
+from prestatie.status.model import AfspraakStatus, DoelStatus, Figures, Filter
 from prestatie.validate import invalid_at, load_results, require_valid, validate_results
 
 
@@ -165,21 +166,34 @@ def compare_status(
     gemeente: str | None = None,
     corporatie: str | None = None,
     thema: str | None = None,
+    overeenkomst: str | None = None,
 ) -> StatusVergelijking:
-    """Status at ``base`` and in the working tree of ``root``, compared (see the module)."""
+    """Status at ``base`` and in the working tree of ``root``, compared (see the module);
+    ``overeenkomst`` an id or 'alle', by default (as status) those running at the peildatum."""
     repo = GitRepo(root)
     revision = repo.resolve(base)
-    diff = diff_between(repo, revision, None, gemeente=gemeente, corporatie=corporatie, thema=thema)
+    diff = diff_between(
+        repo,
+        revision,
+        None,
+        gemeente=gemeente,
+        corporatie=corporatie,
+        thema=thema,
+        overeenkomst=overeenkomst,
+        standaard=STANDAARD,  # the same overeenkomsten as the status it comes with
+        peildatum=peildatum,
+    )
     today = dt.date.today()  # validity as for status: against today (see load_valid)
     now = load_results(root)
     new_dataset = require_valid(*validate_results(now, peildatum=today))
-    after = _status(new_dataset, peildatum, gemeente, corporatie, thema)
+    chosen = {"gemeente": gemeente, "corporatie": corporatie, "thema": thema, "overeenkomst": overeenkomst}
+    after = compute_status(new_dataset, peildatum=peildatum, **chosen)
     before: Sequence[AfspraakStatus] = ()  # no data/ at the base yet: every afspraak is new
     if repo.list_files(revision.commit):
         old_dataset, old_result = validate_results(_results_at(repo, revision, now), peildatum=today)
         if not old_result.ok:
             raise invalid_at(base, old_result)
-        before = _status(old_dataset, peildatum, gemeente, corporatie, thema).afspraken
+        before = compute_status(old_dataset, peildatum=peildatum, **chosen).afspraken
     return StatusVergelijking(
         van=diff.van,
         tot=diff.tot,
@@ -189,12 +203,6 @@ def compare_status(
         diff=diff,
         regio=after.regio,
     )
-
-
-def _status(
-    dataset: DataSet, peildatum: dt.date, gemeente: str | None, corporatie: str | None, thema: str | None
-) -> StatusReport:
-    return compute_status(dataset, peildatum=peildatum, gemeente=gemeente, corporatie=corporatie, thema=thema)
 
 
 __all__ = ["StatusVergelijking", "AfspraakVerschil", "DoelVerschil", "compare", "compare_status"]
