@@ -15,6 +15,21 @@ DATA = REPO / "data"
 SHARED = REPO.parent / "shared"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # Commands keep a cache of checked files (prestatie.cache): the tests' own, never the
+    # user's cache directory; every command run by a test uses it (also in a subprocess),
+    # so the whole suite runs through the cache as a user's commands do.
+    import tempfile
+
+    os.environ["PRESTATIE_CACHE"] = tempfile.mkdtemp(prefix="prestatie-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = os.environ.pop("PRESTATIE_CACHE", None)
+    if folder is not None and Path(folder).name.startswith("prestatie-test-cache-"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--slow", action="store_true", help="also run the slow end-to-end tests")
 

@@ -33,7 +33,7 @@ LAYERS: list[tuple[str, list[str]]] = [
         [
             "prestatie.yamlsyntax", "prestatie.yamlread", "prestatie.models", "prestatie.schemacheck",
             "prestatie.source", "prestatie.gitsource", "prestatie.atomic", "prestatie.jsonschema",
-            "prestatie.sheetread",
+            "prestatie.sheetread", "prestatie.cache",
             "prestatie.cyclus", "prestatie.cyclus.model",
         ],
     ),

@@ -526,11 +526,12 @@ class Oversized(bytes):
         return made
 
 
-def blob_source(path: str, raw: bytes) -> SourceFile:
-    """A file read from git, or PA014 when it was over the size cap (and not read)."""
+def blob_source(path: str, raw: bytes, oid: str | None = None) -> SourceFile:
+    """A file read from git (``oid``: its blob id, when known), or PA014 when it was over
+    the size cap (and not read)."""
     if isinstance(raw, Oversized):
         return refused(path, "PA014", too_big_message(raw.size))
-    return SourceFile(path, raw)
+    return SourceFile(path, raw, oid=oid)
 
 
 # the data set at a revision ---------------------------------------------------
@@ -589,7 +590,7 @@ def read_entries(repo: GitRepo, entries: Sequence[TreeEntry]) -> list[SourceFile
                 "De inhoud van dit bestand ontbreekt in de lokale git-repository. " + SHALLOW_ADVICE,
             )
         else:
-            sources[i] = SourceFile(entries[i].path, raw)
+            sources[i] = blob_source(entries[i].path, raw, entries[i].oid)
     return [source for source in sources if source is not None]
 
 

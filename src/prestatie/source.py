@@ -29,6 +29,7 @@ class SourceFile:
     path: str
     raw: bytes | None
     problem: Finding | None = None
+    oid: str | None = None  # the git blob id of ``raw`` when git gave it (cache.blob_id otherwise)
 
 
 def find_root(start: Path | None = None) -> Path:

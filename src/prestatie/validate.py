@@ -9,10 +9,12 @@ rules run, so the outcome is the same as in one process.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
-from collections.abc import Iterable, Sequence
+import pickle
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from prestatie.collector import building
 from prestatie.dataset import DataSet, FileResult, assemble, load_file
@@ -23,7 +25,8 @@ from prestatie.rules import check_rules
 from prestatie.source import FileToRead, SourceFile, data_root, read_file, walk_directory
 
 if TYPE_CHECKING:  # git is imported where a revision is read: validate of a directory needs none of it
-    from prestatie.gitsource import GitRepo, Revision
+    from prestatie.cache import Cache
+    from prestatie.gitsource import GitRepo, Revision, TreeEntry
 
 # Below this many files one process is faster than starting another.
 PARALLEL_MIN_FILES = 1500
@@ -32,12 +35,61 @@ SEND_FILES = 500
 
 
 def validate_sources(
-    sources: Iterable[SourceFile], *, peildatum: dt.date
+    sources: Sequence[SourceFile], *, peildatum: dt.date, cache: Cache | None = None
 ) -> tuple[DataSet, ValidationResult]:
-    """Check a set of source files; all findings of all files, sorted."""
+    """Check a set of source files; all findings of all files, sorted.
+
+    With ``cache``, a file checked before (the same bytes at the same path) is taken from it.
+    """
+    return validate_results(load_sources(sources, cache=cache), peildatum=peildatum)
+
+
+# What the cache holds a checked file under (cache.Cache.key).
+CACHE_NAMESPACE = "bestand"
+
+
+def load_sources(
+    sources: Iterable[SourceFile], *, cache: Cache | None = None, workers: int | None = None
+) -> list[FileResult]:
+    """Each source file read and checked on its own (load_file), in order; with ``cache``,
+    files checked before come from it and the others are added to it (and saved)."""
+    sources = list(sources)
+    if cache is None:
+        with building():
+            return [load_file(source).compact() for source in sources]
+    from prestatie.cache import Cache, blob_id
+
+    results: list[FileResult | None] = [None] * len(sources)
+    keys: dict[int, bytes] = {}
     with building():
-        results = [load_file(source) for source in sources]
-    return validate_results(results, peildatum=peildatum)
+        for index, source in enumerate(sources):
+            if source.raw is None:  # refused unread: nothing to spare
+                results[index] = load_file(source)
+                continue
+            key = Cache.key(CACHE_NAMESPACE, source.path, source.oid or blob_id(source.raw))
+            found = cache.get(key)
+            if isinstance(found, FileResult) and found.path == source.path:
+                results[index] = found
+            else:
+                keys[index] = key
+        todo = list(keys)
+        if workers is None:
+            workers = _available_cores() if len(todo) >= PARALLEL_MIN_FILES else 1
+        if workers <= 1 or len(todo) < 2:
+            payloads = _check_and_pickle([sources[i] for i in todo])
+        else:
+            payloads = _in_parallel(_check_and_pickle, _check_and_pickle, [sources[i] for i in todo], workers)
+        for index, payload in zip(todo, payloads, strict=True):
+            results[index] = pickle.loads(payload)
+            cache.put_payload(keys[index], payload)
+    cache.save()
+    return [result for result in results if result is not None]
+
+
+def _check_and_pickle(sources: Sequence[SourceFile]) -> list[bytes]:
+    """Each file checked, as the pickle that both goes to the cache and back to the parent."""
+    with building():
+        return [pickle.dumps(load_file(source), protocol=pickle.HIGHEST_PROTOCOL) for source in sources]
 
 
 def validate_results(
@@ -51,19 +103,25 @@ def validate_results(
 
 
 def validate_directory(
-    root: Path, *, peildatum: dt.date, workers: int | None = None
+    root: Path, *, peildatum: dt.date, workers: int | None = None, cache: Cache | None = None
 ) -> tuple[DataSet, ValidationResult]:
     """Check the data set below ``root/data``."""
-    return validate_results(load_results(root, workers=workers), peildatum=peildatum, root=root)
+    results = load_results(root, workers=workers, cache=cache)
+    return validate_results(results, peildatum=peildatum, root=root)
 
 
-def load_results(root: Path, *, workers: int | None = None) -> list[FileResult]:
+def load_results(root: Path, *, workers: int | None = None, cache: Cache | None = None) -> list[FileResult]:
     """Read and schema-check every file below ``root/data``, in file order.
 
     ``workers`` is the number of processes to use (default: the CPU cores, for
-    data sets of at least PARALLEL_MIN_FILES files).
+    data sets of at least PARALLEL_MIN_FILES files). With ``cache``, every file is
+    read here (its bytes are its key) and only the files not in the cache are checked.
     """
     items = list(walk_directory(root))
+    if cache is not None:
+        resolved = data_root(root)
+        sources = [item if isinstance(item, SourceFile) else read_file(resolved, item) for item in items]
+        return load_sources(sources, cache=cache, workers=workers)
     if workers is None:
         workers = _available_cores() if len(items) >= PARALLEL_MIN_FILES else 1
     resolved = data_root(root)
@@ -99,6 +157,23 @@ def _load_chunk(
 def _load_in_parallel(
     data_root: Path, items: Sequence[FileToRead | SourceFile], workers: int
 ) -> list[FileResult]:
+    here = functools.partial(_load_chunk, data_root)
+    there = functools.partial(_load_chunk, data_root, to_send=True)
+    return _in_parallel(here, there, items, workers)
+
+
+Item = TypeVar("Item")
+Out = TypeVar("Out")
+
+
+def _in_parallel(
+    here: Callable[[Sequence[Item]], list[Out]],
+    there: Callable[[Sequence[Item]], list[Out]],
+    items: Sequence[Item],
+    workers: int,
+) -> list[Out]:
+    """``items`` in chunks over ``workers`` processes (``there`` in the workers, ``here`` on the
+    main process's own share); the results in order."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -115,8 +190,8 @@ def _load_in_parallel(
     # fork starts a worker in milliseconds with everything already imported.
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=min(workers - 1, len(chunks)), mp_context=context) as pool:
-        futures = [pool.submit(_load_chunk, data_root, chunk, to_send=True) for chunk in chunks]
-        results = _load_chunk(data_root, items[:first])
+        futures = [pool.submit(there, chunk) for chunk in chunks]
+        results = here(items[:first])
         for future in futures:
             results.extend(future.result())
     return results
@@ -133,7 +208,7 @@ def require_valid(dataset: DataSet, result: ValidationResult) -> DataSet:
     return dataset
 
 
-def load_valid(root: Path, *, rev: str | None = None) -> DataSet:
+def load_valid(root: Path, *, rev: str | None = None, cache: Cache | None = None) -> DataSet:
     """The data set of ``root`` (at git revision ``rev`` when given), if it has no errors.
 
     Checked against today, not against a command's peildatum: an oplevering before
@@ -144,22 +219,54 @@ def load_valid(root: Path, *, rev: str | None = None) -> DataSet:
         from prestatie.gitsource import GitRepo
 
         repo = GitRepo(root)
-        return load_valid_at(repo, repo.resolve(rev))
-    return require_valid(*validate_directory(root, peildatum=dt.date.today()))
+        return load_valid_at(repo, repo.resolve(rev), cache=cache)
+    return require_valid(*validate_directory(root, peildatum=dt.date.today(), cache=cache))
 
 
-def load_valid_at(repo: GitRepo, revision: Revision) -> DataSet:
+def load_valid_at(repo: GitRepo, revision: Revision, *, cache: Cache | None = None) -> DataSet:
     """The data set at ``revision``, if it has no errors (checked against today, as load_valid)."""
-    return require_valid_at(revision, *validate_revision(repo, revision, peildatum=dt.date.today()))
+    dataset, result = validate_revision(repo, revision, peildatum=dt.date.today(), cache=cache)
+    return require_valid_at(revision, dataset, result)
 
 
 def validate_revision(
-    repo: GitRepo, revision: Revision, *, peildatum: dt.date
+    repo: GitRepo, revision: Revision, *, peildatum: dt.date, cache: Cache | None = None
 ) -> tuple[DataSet, ValidationResult]:
-    """Check the data set as it was at a git revision."""
-    from prestatie.gitsource import read_revision
+    """Check the data set as it was at a git revision (with ``cache``: files known by blob id
+    are not even read from git)."""
+    return validate_results(load_revision(repo, revision, cache=cache), peildatum=peildatum)
 
-    return validate_sources(read_revision(repo, revision), peildatum=peildatum)
+
+def load_revision(
+    repo: GitRepo,
+    revision: Revision,
+    *,
+    cache: Cache | None = None,
+    entries: Sequence[TreeEntry] | None = None,
+) -> list[FileResult]:
+    """Every file below ``data/`` at ``revision`` (or only ``entries`` of it), checked.
+
+    With ``cache``, a file whose blob id and path are in it is not read from git at all.
+    """
+    from prestatie.gitsource import entry_problem, read_entries, revision_entries
+
+    if entries is None:
+        entries = revision_entries(repo, revision)
+    if cache is None:
+        return load_sources(read_entries(repo, entries))
+    from prestatie.cache import Cache
+
+    found: dict[int, FileResult] = {}
+    with building():
+        for index, entry in enumerate(entries):
+            if entry_problem(entry) is None:
+                result = cache.get(Cache.key(CACHE_NAMESPACE, entry.path, entry.oid))
+                if isinstance(result, FileResult) and result.path == entry.path:
+                    found[index] = result
+    unread = [entry for index, entry in enumerate(entries) if index not in found]
+    read = iter(load_sources(read_entries(repo, unread), cache=cache))
+    # read_entries keeps every entry (a problem becomes a refused file), in order.
+    return [found[index] if index in found else next(read) for index in range(len(entries))]
 
 
 def require_valid_at(revision: Revision, dataset: DataSet, result: ValidationResult) -> DataSet:

@@ -63,5 +63,16 @@ def root(
             help="Toon het versienummer en stop.",
         ),
     ] = False,
+    geen_cache: Annotated[
+        bool,
+        typer.Option(
+            "--geen-cache",
+            help="Lees en controleer elk bestand opnieuw, zonder de cache van eerder gecontroleerde "
+            "bestanden (die staat in ~/.cache/prestatie, of in de map die PRESTATIE_CACHE noemt).",
+        ),
+    ] = False,
 ) -> None:
     """Prestatieafspraken en projecten als YAML in git: controleren, voortgang bijhouden en rapporteren."""
+    from prestatie.cli.options import use_cache
+
+    use_cache(not geen_cache)

@@ -10,7 +10,14 @@ import typer
 
 from prestatie.cli.app import commands
 from prestatie.cli.dutch_help import voorbeelden
-from prestatie.cli.options import DataOption, GemeenteOption, PerOption, choose_format, parse_peildatum
+from prestatie.cli.options import (
+    DataOption,
+    GemeenteOption,
+    PerOption,
+    choose_format,
+    data_cache,
+    parse_peildatum,
+)
 
 app = commands()
 
@@ -89,7 +96,8 @@ def cyclus(
 
     output = choose_format(format, FORMATS)
     peildatum = parse_peildatum(per)
-    dataset = load_valid(find_root(data))
+    root = find_root(data)
+    dataset = load_valid(root, cache=data_cache(root))
     stand = compute_cyclus(dataset, peildatum=peildatum, jaar=jaar, gemeente=gemeente, corporatie=corporatie)
     if output == "json":
         import json

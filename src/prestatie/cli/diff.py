@@ -9,7 +9,14 @@ import typer
 
 from prestatie.cli.app import commands
 from prestatie.cli.dutch_help import voorbeelden
-from prestatie.cli.options import CorporatieOption, DataOption, GemeenteOption, ThemaOption, choose_format
+from prestatie.cli.options import (
+    CorporatieOption,
+    DataOption,
+    GemeenteOption,
+    ThemaOption,
+    choose_format,
+    data_cache,
+)
 
 app = commands()
 
@@ -73,14 +80,16 @@ def diff(
     from prestatie.source import find_root
 
     output = choose_format(format, FORMATS)
+    root = find_root(data)
     result = diff_revisions(
-        find_root(data),
+        root,
         van,
         tot,
         gemeente=gemeente,
         corporatie=corporatie,
         thema=thema,
         overeenkomst=overeenkomst,
+        cache=data_cache(root),
     )
     if output == "json":
         import json

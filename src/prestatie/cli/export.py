@@ -17,6 +17,7 @@ from prestatie.cli.options import (
     PerOption,
     RevOption,
     ThemaOption,
+    data_cache,
     parse_peildatum,
 )
 
@@ -87,7 +88,8 @@ def export(
 
     kind = format_of(pad, format)
     peildatum = parse_peildatum(per)
-    dataset = load_valid(find_root(data), rev=rev)
+    root = find_root(data)
+    dataset = load_valid(root, rev=rev, cache=data_cache(root))
     if invulblad:
         if corporatie is None or gemeente is not None or thema is not None or overeenkomst is not None:
             raise UsageError(

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from prestatie.errors import UsageError
+
+if TYPE_CHECKING:
+    from prestatie.cache import Cache
 
 DataOption = Annotated[
     Path | None,
@@ -70,6 +73,26 @@ RevOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+class _CacheChoice:
+    """Whether this run may use the cache: set by the program's own option ``--geen-cache``
+    (app.root runs before every command, so each run sets it)."""
+
+    enabled = True
+
+
+def use_cache(enabled: bool) -> None:
+    _CacheChoice.enabled = enabled
+
+
+def data_cache(root: Path) -> Cache | None:
+    """The cache of per-file results for the data below ``root``, unless ``--geen-cache`` was given."""
+    if not _CacheChoice.enabled:
+        return None
+    from prestatie.cache import Cache
+
+    return Cache.for_root(root)
 
 
 def parse_peildatum(text: str | None) -> dt.date:

@@ -19,6 +19,7 @@ from prestatie.cli.options import (
     RevOption,
     ThemaOption,
     choose_format,
+    data_cache,
     parse_peildatum,
 )
 from prestatie.errors import UsageError
@@ -134,6 +135,7 @@ def report(
         alle=alle,
         rev=rev,
         sinds=sinds,
+        cache=data_cache(root),
     )
     if outcome.text is not None:
         sys.stdout.write(outcome.text)

@@ -20,6 +20,7 @@ from prestatie.cli.options import (
     RevOption,
     ThemaOption,
     choose_format,
+    data_cache,
     parse_peildatum,
 )
 from prestatie.errors import UsageError
@@ -85,14 +86,14 @@ def status(
     root = find_root(data)
     revisie = None
     if rev is None:
-        dataset = load_valid(root)
+        dataset = load_valid(root, cache=data_cache(root))
     else:
         from prestatie.gitsource import GitRepo
         from prestatie.validate import load_valid_at
 
         repo = GitRepo(root)
         revision = repo.resolve(rev)
-        dataset = load_valid_at(repo, revision)
+        dataset = load_valid_at(repo, revision, cache=data_cache(root))
         revisie = f"revisie {revision.name} (commit {revision.commit[:12]})"
     report = compute_status(
         dataset,
@@ -142,6 +143,7 @@ def _compare(
         corporatie=corporatie,
         thema=thema,
         overeenkomst=overeenkomst,
+        cache=data_cache(root),
     )
     if output == "json":
         import json

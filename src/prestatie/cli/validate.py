@@ -10,7 +10,7 @@ import typer
 
 from prestatie.cli.app import commands
 from prestatie.cli.dutch_help import voorbeelden
-from prestatie.cli.options import DataOption, PerOption, choose_format, parse_peildatum
+from prestatie.cli.options import DataOption, PerOption, choose_format, data_cache, parse_peildatum
 from prestatie.reporters import FORMATS
 
 app = commands()
@@ -66,7 +66,7 @@ def validate(
     output = choose_format(format, FORMATS)
     peildatum = parse_peildatum(per)
     root = find_root(pad or data)
-    _, result = validate_directory(root, peildatum=peildatum)
+    _, result = validate_directory(root, peildatum=peildatum, cache=data_cache(root))
     if strict:
         result = result.strict()
     if output == "text":

@@ -2,8 +2,10 @@
 
 Only the files that git reports as changed are read and parsed (plus regio.yaml and
 themas.yaml of the newest side, for names and filters), all through one
-``git cat-file --batch`` process. A renamed project file is the same project; so is
-a file deleted in one place and added in another with the same id.
+``git cat-file --batch`` process; with a cache (prestatie.cache), a version parsed
+before (by blob id and path) is neither read nor parsed again. A renamed project
+file is the same project; so is a file deleted in one place and added in another
+with the same id.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prestatie.diff.compare import (
     compare_afspraak,
@@ -38,6 +40,7 @@ from prestatie.diff.scope import (
     plain_project,
     resolve_selection,
 )
+from prestatie.findings import Finding
 from prestatie.gitsource import (
     BlobReader,
     Change,
@@ -53,7 +56,12 @@ from prestatie.selection import STANDAARD_DIFF, ProjectFacts, Standaard
 from prestatie.source import FileToRead, SourceFile, read_file
 from prestatie.yamlread import read_yaml
 
+if TYPE_CHECKING:
+    from prestatie.cache import Cache
+
 WERKMAP = "werkmap"
+# What the cache holds a file version's plain data under (cache.Cache.key), per kind.
+CACHE_NAMESPACE = "gegevens"
 _ORDER = {"nieuw": 0, "gewijzigd": 1, "verwijderd": 2}
 
 
@@ -70,20 +78,68 @@ Pair = tuple[Kind, Version | None, Version | None]  # one document's old and new
 
 def parse(source: SourceFile, kind: Kind, side: str) -> tuple[Any, list[Melding]]:
     """The plain data of one file, or the findings that say why it cannot be read."""
-    if source.problem is not None:
-        return None, [Melding(side, source.problem)]
-    if source.raw is None:
-        return None, []
-    outcome = read_yaml(source.raw, source.path, top=PLACES[kind].top)
-    errors = [Melding(side, f) for f in outcome.findings if f.severity == "error"]
-    if outcome.document is None or errors:
-        return None, errors
-    return outcome.document.data, []
+    return _Parser(None).parse(source, kind, side)
 
 
 def plain_data(source: SourceFile | None, kind: Kind) -> Any:
     """The plain data of a file whose findings are not reported; None when absent or unreadable."""
     return parse(source, kind, "")[0] if source is not None else None
+
+
+Parsed = tuple[Any, list[Finding]]  # the plain data (None with errors) and the reader's errors
+
+
+class _Parser:
+    """The plain data of file versions, through the cache when there is one.
+
+    A version is known by its path and git blob id; one the cache holds need not even be
+    read (``cached``), its SourceFile then carries no bytes, only the blob id.
+    """
+
+    def __init__(self, cache: Cache | None) -> None:
+        self.cache = cache
+        self._known: dict[tuple[str, str], Parsed] = {}
+
+    def cached(self, path: str | None, oid: str | None) -> bool:
+        """Whether the version ``oid`` of ``path`` was parsed before (then it need not be read)."""
+        if self.cache is None or path is None or oid is None:
+            return False
+        if (path, oid) in self._known:
+            return True
+        from prestatie.cache import Cache
+
+        kind = kind_of(path)
+        value = self.cache.get(Cache.key(f"{CACHE_NAMESPACE}:{kind}", path, oid)) if kind else None
+        if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], list)):
+            return False
+        self._known[(path, oid)] = value
+        return True
+
+    def parse(self, source: SourceFile, kind: Kind, side: str) -> tuple[Any, list[Melding]]:
+        if source.problem is not None:
+            return None, [Melding(side, source.problem)]
+        oid = source.oid
+        if oid is None and self.cache is not None and source.raw is not None:
+            from prestatie.cache import blob_id
+
+            oid = blob_id(source.raw)
+        if kind == kind_of(source.path) and self.cached(source.path, oid):
+            assert oid is not None
+            data, errors = self._known[(source.path, oid)]
+        elif source.raw is None:
+            return None, []
+        else:
+            outcome = read_yaml(source.raw, source.path, top=PLACES[kind].top)
+            errors = [f for f in outcome.findings if f.severity == "error"]
+            data = outcome.document.data if outcome.document is not None and not errors else None
+            if self.cache is not None and oid is not None and kind == kind_of(source.path):
+                from prestatie.cache import Cache
+
+                self.cache.put(Cache.key(f"{CACHE_NAMESPACE}:{kind}", source.path, oid), (data, errors))
+        return data, [Melding(side, f) for f in errors]
+
+    def plain_data(self, source: SourceFile | None, kind: Kind) -> Any:
+        return self.parse(source, kind, "")[0] if source is not None else None
 
 
 def build_item(kind: Kind, old: Version | None, new: Version | None) -> ItemDiff | None:
@@ -148,8 +204,11 @@ def _pair_by_id(pairs: list[Pair]) -> None:
 class _Sides:
     """Reads file versions at the old and new side through one cat-file process."""
 
-    def __init__(self, repo: GitRepo, reader: BlobReader, old: Revision, new: Revision | None) -> None:
+    def __init__(
+        self, repo: GitRepo, reader: BlobReader, old: Revision, new: Revision | None, parser: _Parser
+    ) -> None:
         self.repo, self.reader, self.old, self.new = repo, reader, old, new
+        self.parser = parser
         self.data_root = (repo.root / DATA_DIR).resolve()
 
     def name(self, revision: Revision | None) -> str:
@@ -166,9 +225,10 @@ class _Sides:
         commits = len(names)
         if self.new is not None:
             names += [self.repo.object_name(self.new.commit, path) for path in context]
-        for change in changes:
-            names.append(change.old_oid or "")
-            names.append(change.new_oid or "")
+        cached = self.parser.cached
+        for change in changes:  # a version parsed before is not read
+            names.append(change.old_oid or "" if not cached(change.old_path, change.old_oid) else "")
+            names.append(change.new_oid or "" if not cached(change.new_path, change.new_oid) else "")
         wanted = [i for i, n in enumerate(names) if n]
         got = self.reader.read([names[i] for i in wanted])
         contents: list[bytes | None] = [None] * len(names)
@@ -185,7 +245,7 @@ class _Sides:
         versions: list[tuple[SourceFile | None, SourceFile | None]] = []
         for index, change in enumerate(changes):
             old_raw, new_raw = contents[start + 2 * index], contents[start + 2 * index + 1]
-            old = blob_source(change.old_path, old_raw) if change.old_path and old_raw is not None else None
+            old = self._version(change.old_path, change.old_oid, old_raw)
             if change.old_path and (problem := mode_problem(change.old_path, change.old_mode)):
                 old = problem
             if change.new_path is None:
@@ -195,9 +255,17 @@ class _Sides:
             elif problem := mode_problem(change.new_path, change.new_mode):
                 new = problem
             else:
-                new = blob_source(change.new_path, new_raw) if new_raw is not None else None
+                new = self._version(change.new_path, change.new_oid, new_raw)
             versions.append((old, new))
         return versions, context_files, contents[:commits]
+
+    def _version(self, path: str | None, oid: str | None, raw: bytes | None) -> SourceFile | None:
+        """One side of a change: read, or known to the parser by its blob id (then not read)."""
+        if path is None:
+            return None
+        if raw is None:
+            return SourceFile(path, None, oid=oid) if self.parser.cached(path, oid) else None
+        return blob_source(path, raw, oid)
 
     def documents(
         self, kind: Kind, known: Mapping[str, Any], *, mentioning: Collection[str] | None = None
@@ -222,20 +290,25 @@ class _Sides:
             ]
             paths = [e.path for e in entries]
             unread = [e for e in entries if e.path not in known]
+            sources = {e.path: SourceFile(e.path, None, oid=e.oid) for e in unread
+                       if self.parser.cached(e.path, e.oid)}  # fmt: skip
+            unread = [e for e in unread if e.path not in sources]
             raws = self.reader.read([e.oid for e in unread])
-            sources = {
-                e.path: blob_source(e.path, raw)
+            sources.update(
+                (e.path, blob_source(e.path, raw, e.oid))
                 for e, raw in zip(unread, raws, strict=True)
                 if raw is not None
-            }
+            )
         if mentioning is not None:
             needles = [word.encode("utf-8") for word in mentioning]
             sources = {
                 path: source
                 for path, source in sources.items()
-                if source.raw is not None and any(needle in source.raw for needle in needles)
+                if source.raw is None or any(needle in source.raw for needle in needles)
             }
-        return {path: known[path] if path in known else plain_data(sources.get(path), kind) for path in paths}
+        parse = self.parser.plain_data
+        parsed = {path: parse(sources.get(path), kind) for path in paths if path not in known}
+        return {path: known[path] if path in known else parsed[path] for path in paths}
 
 
 def diff_revisions(
@@ -247,6 +320,7 @@ def diff_revisions(
     corporatie: str | None = None,
     thema: str | None = None,
     overeenkomst: str | None = None,
+    cache: Cache | None = None,
 ) -> DataDiff:
     """What changed in ``root/data`` from revision ``van`` to ``tot`` (None: the working tree).
 
@@ -256,7 +330,14 @@ def diff_revisions(
     old = repo.resolve(van)
     new = repo.resolve(tot) if tot is not None else None
     return diff_between(
-        repo, old, new, gemeente=gemeente, corporatie=corporatie, thema=thema, overeenkomst=overeenkomst
+        repo,
+        old,
+        new,
+        gemeente=gemeente,
+        corporatie=corporatie,
+        thema=thema,
+        overeenkomst=overeenkomst,
+        cache=cache,
     )
 
 
@@ -272,6 +353,7 @@ def diff_between(
     standaard: Standaard = STANDAARD_DIFF,
     peildatum: dt.date | None = None,
     projecten: Iterable[ProjectFacts] | None = None,
+    cache: Cache | None = None,
 ) -> DataDiff:
     """What changed in the data from revision ``old`` to ``new`` (None: the working tree).
 
@@ -280,15 +362,17 @@ def diff_between(
     report's own choice; by default every one). ``projecten``: the projects at ``new``,
     when the caller has read them already (the report has); otherwise --corporatie reads
     the project files that it needs.
+    ``cache``: file versions parsed before are taken from it (see prestatie.cache).
     """
+    parser = _Parser(cache)
     changes = [c for c in repo.changed_files(old.commit, new.commit if new else None)
                if kind_of(c.old_path) or kind_of(c.new_path)]  # fmt: skip
     context = [PLACES["regio"].path(), PLACES["themas"].path()]
     with repo.blobs() as reader:
-        sides = _Sides(repo, reader, old, new)
+        sides = _Sides(repo, reader, old, new, parser)
         versions, context_files, commits = sides.read(changes, context)
-        regio_data = plain_data(context_files.get(context[0]), "regio")
-        themas_data = plain_data(context_files.get(context[1]), "themas")
+        regio_data = parser.plain_data(context_files.get(context[0]), "regio")
+        themas_data = parser.plain_data(context_files.get(context[1]), "themas")
         meldingen: list[Melding] = []
         pairs, newest = _pairs(changes, versions, sides, meldingen)
         overeenkomsten = (
@@ -329,6 +413,8 @@ def diff_between(
                 read = sides.documents("project", newest["project"], mentioning=changed).values()
                 projecten = [plain_project(mapping(d)) for d in read if d is not None]
             scope = replace(scope, linked=selection.linked(projecten))
+    if cache is not None:
+        cache.save()
     result = DataDiff(
         van=Kant(old.name, old.commit, commit_date(commits[0])),
         tot=Kant(new.name, new.commit, commit_date(commits[1])) if new else Kant(None, None),
@@ -363,8 +449,8 @@ def _pairs(
     newest: dict[Kind, dict[str, Any]] = {kind: {} for kind in PLACES}
     for change, (old_source, new_source) in zip(changes, versions, strict=True):
         old_kind, new_kind = kind_of(change.old_path), kind_of(change.new_path)
-        old_version = _version(old_source, old_kind, sides.name(sides.old), meldingen)
-        new_version = _version(new_source, new_kind, sides.name(sides.new), meldingen)
+        old_version = _version(sides.parser, old_source, old_kind, sides.name(sides.old), meldingen)
+        new_version = _version(sides.parser, new_source, new_kind, sides.name(sides.new), meldingen)
         if new_kind is not None and new_source is not None:
             newest[new_kind][new_source.path] = new_version.data if new_version else None
         if old_kind == new_kind and old_kind is not None:
@@ -383,11 +469,11 @@ def _pairs(
 
 
 def _version(
-    source: SourceFile | None, kind: Kind | None, side: str, meldingen: list[Melding]
+    parser: _Parser, source: SourceFile | None, kind: Kind | None, side: str, meldingen: list[Melding]
 ) -> Version | None:
     if source is None or kind is None:
         return None
-    data, found = parse(source, kind, side)
+    data, found = parser.parse(source, kind, side)
     meldingen.extend(found)
     return Version(source.path, data) if data is not None else None
 

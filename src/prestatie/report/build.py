@@ -12,7 +12,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from prestatie.atomic import make_folder, replace_file
 from prestatie.dataset import DataSet
@@ -22,6 +22,9 @@ from prestatie.report.data import build_index, build_report
 from prestatie.report.render import SUFFIX, Format, render
 from prestatie.status import compute_status
 from prestatie.validate import load_valid, load_valid_at
+
+if TYPE_CHECKING:
+    from prestatie.cache import Cache
 
 # What a report can be: the two templates, and the HTML page as a PDF (report/pdf.py).
 OutputFormat = Literal["markdown", "html", "pdf"]
@@ -64,13 +67,15 @@ def worktree_revision(repo: GitRepo | None) -> dict[str, Any] | None:
     return {"revisie": sha, "revisie_kort": sha[:12], "gewijzigd": dirty, "naam": None, "datum": None}
 
 
-def load_at_revision(repo: GitRepo, revision: Revision) -> tuple[DataSet, dict[str, Any]]:
+def load_at_revision(
+    repo: GitRepo, revision: Revision, *, cache: Cache | None = None
+) -> tuple[DataSet, dict[str, Any]]:
     """The valid data set at a git revision and the colophon's details of that revision.
 
     Validated against today, as ``status --rev`` does: an oplevering that lies before
     today is valid data, whatever the peildatum.
     """
-    dataset = load_valid_at(repo, revision)
+    dataset = load_valid_at(repo, revision, cache=cache)
     commit = revision.commit
     day = repo.commit_day(commit)
     return dataset, {
@@ -96,10 +101,11 @@ def make_report(
     alle: bool = False,
     rev: str | None = None,
     sinds: str | None = None,
+    cache: Cache | None = None,
 ) -> ReportOutcome:
     """Validate the data under ``root`` (at git revision ``rev`` when given) and make the
     report(s), with a section of the changes since revision ``sinds`` when given; see
-    ``prestatie report --help``."""
+    ``prestatie report --help``; ``cache``: see prestatie.cache."""
     _check_output(output, alle=alle, gemeente=gemeente)
     # One repository for the whole command; each revision resolved once, before the data
     # is read, so that a mistyped revision fails at once.
@@ -107,10 +113,10 @@ def make_report(
     old = repo.resolve(sinds) if repo is not None and sinds is not None else None
     new = repo.resolve(rev) if repo is not None and rev is not None else None
     if repo is None or new is None:
-        dataset = load_valid(root)
+        dataset = load_valid(root, cache=cache)
         revision = worktree_revision(repo)
     else:
-        dataset, revision = load_at_revision(repo, new)
+        dataset, revision = load_at_revision(repo, new, cache=cache)
     generated = generation_time()
 
     def one(gemeente_id: str | None) -> dict[str, Any]:
@@ -143,6 +149,7 @@ def make_report(
                 standaard=STANDAARD,
                 peildatum=peildatum,
                 projecten=projecten,
+                cache=cache,
             )
             data["wijzigingen"] = change_section(diff)
         return data

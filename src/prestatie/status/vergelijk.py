@@ -18,16 +18,19 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from prestatie.dataset import FileResult, load_file
+from prestatie.dataset import FileResult
 from prestatie.diff.engine import diff_between
 from prestatie.diff.model import DataDiff, Kant
-from prestatie.gitsource import GitRepo, Revision, read_entries, revision_entries
+from prestatie.gitsource import GitRepo, Revision, revision_entries
 from prestatie.selection import STANDAARD
 from prestatie.status.engine import compute_status
 from prestatie.status.model import AfspraakStatus, DoelStatus, Figures, Filter
-from prestatie.validate import invalid_at, load_results, require_valid, validate_results
+from prestatie.validate import invalid_at, load_results, load_revision, require_valid, validate_results
+
+if TYPE_CHECKING:
+    from prestatie.cache import Cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,13 +151,16 @@ def compare(
     return tuple(result)
 
 
-def _results_at(repo: GitRepo, revision: Revision, now: Sequence[FileResult]) -> list[FileResult]:
-    """The checked files at ``revision``: those unchanged since, taken from ``now``; the rest read."""
+def _results_at(
+    repo: GitRepo, revision: Revision, now: Sequence[FileResult], cache: Cache | None
+) -> list[FileResult]:
+    """The checked files at ``revision``: those unchanged since, taken from ``now``; the rest read
+    (or taken from the cache)."""
     current = {result.path: result for result in now}
     changed = {c.old_path for c in repo.changed_files(revision.commit, None) if c.old_path is not None}
     entries = revision_entries(repo, revision)
     reread = [e for e in entries if e.path in changed or e.path not in current]
-    read = {source.path: load_file(source) for source in read_entries(repo, reread)}
+    read = {result.path: result for result in load_revision(repo, revision, cache=cache, entries=reread)}
     return [read[e.path] if e.path in read else current[e.path] for e in entries]
 
 
@@ -167,9 +173,11 @@ def compare_status(
     corporatie: str | None = None,
     thema: str | None = None,
     overeenkomst: str | None = None,
+    cache: Cache | None = None,
 ) -> StatusVergelijking:
     """Status at ``base`` and in the working tree of ``root``, compared (see the module);
-    ``overeenkomst`` an id or 'alle', by default (as status) those running at the peildatum."""
+    ``overeenkomst`` an id or 'alle', by default (as status) those running at the peildatum.
+    ``cache``: files checked or parsed before are taken from it (see prestatie.cache)."""
     repo = GitRepo(root)
     revision = repo.resolve(base)
     diff = diff_between(
@@ -182,15 +190,16 @@ def compare_status(
         overeenkomst=overeenkomst,
         standaard=STANDAARD,  # the same overeenkomsten as the status it comes with
         peildatum=peildatum,
+        cache=cache,
     )
     today = dt.date.today()  # validity as for status: against today (see load_valid)
-    now = load_results(root)
+    now = load_results(root, cache=cache)
     new_dataset = require_valid(*validate_results(now, peildatum=today))
     chosen = {"gemeente": gemeente, "corporatie": corporatie, "thema": thema, "overeenkomst": overeenkomst}
     after = compute_status(new_dataset, peildatum=peildatum, **chosen)
     before: Sequence[AfspraakStatus] = ()  # no data/ at the base yet: every afspraak is new
     if repo.list_files(revision.commit):
-        old_dataset, old_result = validate_results(_results_at(repo, revision, now), peildatum=today)
+        old_dataset, old_result = validate_results(_results_at(repo, revision, now, cache), peildatum=today)
         if not old_result.ok:
             raise invalid_at(base, old_result)
         before = compute_status(old_dataset, peildatum=peildatum, **chosen).afspraken

@@ -1,0 +1,351 @@
+"""A cache of per-file results, keyed by the bytes of each file, so that unchanged files are not read twice.
+
+What is kept is what a command computes from ONE file on its own: the checked file
+(``dataset.FileResult``: its plain data, positions and per-file findings) or its plain
+data for the diff. Each entry's key is made of:
+
+- the file's git blob id (``sha1(b"blob <size>\\0" + bytes)``: the id ``git ls-tree``
+  gives, so a file read from git needs no hashing) — any change to the bytes is a new
+  key, whatever the file's size or modification time;
+- its path (a renamed file is read again: its findings name the path, and the path
+  decides its kind);
+- what the entry holds (``namespace``).
+
+Entries live in a directory per *fingerprint*: the prestatie version, the Python and
+library versions, and the size and modification time of every module of prestatie
+(a change to the code or an upgrade starts afresh). Cross-file rules always run on the
+whole current set: the cache only spares reading and checking single files, so it can
+never change a verdict.
+
+Storage: one pack file per data root (10,000 small files would cost seconds to create),
+written whole to a temporary file and renamed into place (``os.replace``), so a reader
+sees the old pack or the new one, never half of one; two runs that write at once both
+write complete packs, and the last one stays. A pack holds the entries the last run
+used, plus older ones up to a bound. Its index and every entry carry a checksum: a pack
+that is truncated, damaged or from another format is ignored, an entry that does not
+unpickle is computed again. Nothing here ever raises for what is on disk.
+
+Trust: the entries are pickles. Unpickling only rebuilds classes and functions defined
+in the few modules of ``_ALLOWED`` (the data, the positions, the findings), so a planted
+file cannot run code; it could still make prestatie report wrong findings, so the cache
+directory must be one that only the user can write. A cache directory inside the data's
+own repository (where a pull request could plant a pack) is never used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import mmap
+import os
+import pickle
+import struct
+import sys
+import tempfile
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+# The environment variable that names the cache directory (for CI: a folder that
+# actions/cache keeps between runs).
+DIRECTORY_VARIABLE = "PRESTATIE_CACHE"
+KEY_BYTES = 20
+_MAGIC = b"prestatie-pack\x00\x01"
+_HEADER = struct.Struct("<16sQQ")
+_CHECKSUM_BYTES = 16
+# Entries of earlier runs that the current run did not use are kept while the pack
+# holds at most the largest set a run used, plus this run's, plus this margin.
+_KEEP_MARGIN = 1000
+
+# Modules whose classes and functions an entry may rebuild (and nothing else).
+_ALLOWED = frozenset({"datetime", "array", "prestatie.findings", "prestatie.yamlread", "prestatie.dataset"})
+
+
+def blob_id(raw: bytes) -> str:
+    """The git blob id of these bytes: what ``git hash-object`` and ``git ls-tree`` give."""
+    return hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()
+
+
+def default_directory() -> Path:
+    """Where the cache lives: $PRESTATIE_CACHE, else the user's cache directory."""
+    chosen = os.environ.get(DIRECTORY_VARIABLE)
+    if chosen:
+        return Path(chosen).expanduser()
+    if sys.platform == "win32":  # pragma: no cover - not tested on Windows
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "prestatie" / "Cache"
+    if sys.platform == "darwin":  # pragma: no cover - not tested on macOS
+        return Path.home() / "Library" / "Caches" / "prestatie"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache") / "prestatie"
+
+
+def fingerprint() -> str:
+    """What the per-file results depend on besides the file: code and library versions."""
+    import pydantic
+    import pydantic_core
+    import yaml
+
+    import prestatie
+
+    digest = hashlib.blake2b(digest_size=12)
+    parts = [
+        prestatie.__version__,
+        sys.version,
+        pydantic.VERSION,
+        pydantic_core.__version__,
+        yaml.__version__,
+        getattr(yaml, "__with_libyaml__", False) and _libyaml_version(),
+    ]
+    digest.update(repr(parts).encode())
+    package = Path(prestatie.__file__).parent
+    for module in _modules(package):
+        try:
+            info = module.stat()
+        except OSError:
+            continue
+        digest.update(f"{module.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _libyaml_version() -> str:
+    from yaml import _yaml
+
+    return str(_yaml.get_version_string())
+
+
+def _modules(package: Path) -> list[Path]:
+    found: list[Path] = []
+    folders = [package]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                folders.append(Path(entry.path))
+            elif entry.name.endswith(".py"):
+                found.append(Path(entry.path))
+    return found
+
+
+class _Restricted(pickle.Unpickler):
+    """Rebuilds only what is defined in the modules of _ALLOWED; anything else is refused."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        found = _FOUND.get((module, name))
+        if found is not None:
+            return found
+        if module not in _ALLOWED or "." in name:
+            raise pickle.UnpicklingError(f"{module}.{name} is niet toegestaan")
+        found = super().find_class(module, name)
+        if getattr(found, "__module__", None) != module or not callable(found):
+            raise pickle.UnpicklingError(f"{module}.{name} is niet toegestaan")
+        _FOUND[(module, name)] = found
+        return found
+
+
+_FOUND: dict[tuple[str, str], Any] = {}  # what _Restricted allowed before
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return True  # cannot tell: treat as unsafe
+
+
+class Cache:
+    """The cache of one data root for one command: look up, add, and save at the end.
+
+    ``get`` gives the value stored under a key, or None (never stored, damaged, or
+    of a form that may not be rebuilt); ``put`` adds a value; ``save`` writes the pack
+    when something was added, and lets go of the pack (mapped again if needed).
+    """
+
+    def __init__(self, directory: Path, identity: str, *, version: str | None = None) -> None:
+        self.folder = directory / (version or fingerprint())
+        name = hashlib.blake2b(identity.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+        self.pack = self.folder / f"{name}.pack"
+        self._pack: _Pack | None = None
+        # What this run used or added: key -> its payload (None: in the pack on disk).
+        self._used: dict[bytes, bytes | None] = {}
+        self._added = 0
+        self.hits = 0
+        self.misses = 0
+
+    @classmethod
+    def for_root(cls, root: Path, directory: Path | None = None) -> Cache | None:
+        """The cache of the data below ``root``; None when its directory lies inside ``root``
+        (the data's repository could plant entries there)."""
+        directory = directory if directory is not None else default_directory()
+        if _inside(directory, root):
+            return None
+        return cls(directory, str(root.resolve()))
+
+    @staticmethod
+    def key(namespace: str, path: str, oid: str) -> bytes:
+        text = f"{namespace}\0{path}\0{oid}".encode("utf-8", "surrogateescape")
+        return hashlib.blake2b(text, digest_size=KEY_BYTES).digest()
+
+    # reading ------------------------------------------------------------------
+
+    def _opened(self) -> _Pack:
+        if self._pack is None:
+            self._pack = _Pack.open(self.pack)
+        return self._pack
+
+    def get(self, key: bytes) -> Any:
+        """The value stored under ``key``, or None."""
+        payload = self._used.get(key)
+        if payload is None:
+            payload = self._opened().payload(key)
+        value = None
+        if payload is not None:
+            try:
+                value = _Restricted(io.BytesIO(payload)).load()
+            except Exception:  # a damaged or refused entry is a miss, whatever it raised
+                value = None
+        if value is None:
+            self.misses += 1
+            return None
+        self._used.setdefault(key, None)
+        self.hits += 1
+        return value
+
+    # writing ------------------------------------------------------------------
+
+    def put(self, key: bytes, value: Any) -> None:
+        self.put_payload(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_payload(self, key: bytes, payload: bytes) -> None:
+        """Add an entry already pickled (a worker process pickled it to send it back)."""
+        if self._used.get(key) is None:
+            self._added += 1
+        self._used[key] = payload
+
+    def save(self) -> None:
+        """Write the pack when this run added entries; never raises for the disk.
+
+        The new pack holds what this run used and added, and of the entries it did not
+        use as many as keep the pack at most about twice the largest set a run used.
+        """
+        pack = self._opened()
+        if self._added:
+            entries: dict[bytes, bytes] = {}
+            for key, payload in self._used.items():
+                payload = payload if payload is not None else pack.payload(key)
+                if payload is not None:
+                    entries[key] = payload
+            largest = max(len(entries), pack.largest)
+            limit = largest + len(entries) + _KEEP_MARGIN
+            for key in pack.keys():
+                if len(entries) >= limit:
+                    break
+                if key not in entries and (payload := pack.payload(key)) is not None:
+                    entries[key] = payload
+            try:
+                self._write(entries, largest)
+            except OSError:
+                pass
+        pack.close()
+        self._pack, self._used, self._added = None, {}, 0
+
+    def _write(self, entries: dict[bytes, bytes], largest: int) -> None:
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        keys = b"".join(entries)
+        offsets = [0]
+        for payload in entries.values():
+            offsets.append(offsets[-1] + len(payload))
+        start = _HEADER.size + len(keys) + 8 * len(offsets) + 4 * len(entries) + _CHECKSUM_BYTES
+        index = _HEADER.pack(_MAGIC, len(entries), largest) + keys
+        index += struct.pack(f"<{len(offsets)}Q", *(start + o for o in offsets))
+        index += struct.pack(f"<{len(entries)}I", *(zlib.crc32(p) for p in entries.values()))
+        checksum = hashlib.blake2b(index, digest_size=_CHECKSUM_BYTES).digest()
+        handle = tempfile.NamedTemporaryFile(dir=self.folder, prefix=".", suffix=".tmp", delete=False)
+        try:
+            with handle:
+                handle.write(index + checksum)
+                handle.writelines(entries.values())
+            os.replace(handle.name, self.pack)
+        except BaseException:
+            Path(handle.name).unlink(missing_ok=True)
+            raise
+
+
+class _Pack:
+    """One pack file, mapped into memory: its index read at once, entries read when asked for.
+
+    Layout: header (magic, entry count, the largest set a run used), the keys, the
+    offsets of the entries, their CRC-32s, a BLAKE2b of all that, then the entries.
+    """
+
+    def __init__(self, data: mmap.mmap | None, index: dict[bytes, int], offsets: tuple[int, ...],
+                 crcs: tuple[int, ...], largest: int) -> None:  # fmt: skip
+        self._data, self._index, self._offsets, self._crcs = data, index, offsets, crcs
+        self.largest = largest
+
+    @classmethod
+    def open(cls, path: Path) -> _Pack:
+        """The pack at ``path``; an empty one when it is missing, unreadable or damaged."""
+        empty = cls(None, {}, (), (), 0)
+        try:
+            with open(path, "rb") as handle:
+                data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
+            return empty
+        parsed = _parse(data)
+        if parsed is None:
+            data.close()
+            return empty
+        return cls(data, *parsed)
+
+    def keys(self) -> Iterable[bytes]:
+        return self._index.keys()
+
+    def payload(self, key: bytes) -> bytes | None:
+        """The bytes stored under ``key``; None when absent or damaged."""
+        number = self._index.get(key)
+        if number is None or self._data is None:
+            return None
+        payload = self._data[self._offsets[number] : self._offsets[number + 1]]
+        return payload if zlib.crc32(payload) == self._crcs[number] else None
+
+    def close(self) -> None:
+        if self._data is not None:
+            self._data.close()
+            self._data = None
+
+
+def _parse(data: mmap.mmap) -> tuple[dict[bytes, int], tuple[int, ...], tuple[int, ...], int] | None:
+    """The index of a pack: key -> entry number, the entries' offsets and checksums, the
+    largest set; None when damaged."""
+    size = len(data)
+    if size < _HEADER.size:
+        return None
+    magic, count, largest = _HEADER.unpack_from(data)
+    if magic != _MAGIC:
+        return None
+    keys_end = _HEADER.size + KEY_BYTES * count
+    offsets_end = keys_end + 8 * (count + 1)
+    crcs_end = offsets_end + 4 * count
+    if crcs_end + _CHECKSUM_BYTES > size:
+        return None
+    index = data[:crcs_end]
+    if (
+        hashlib.blake2b(index, digest_size=_CHECKSUM_BYTES).digest()
+        != data[crcs_end : crcs_end + _CHECKSUM_BYTES]
+    ):
+        return None
+    offsets = struct.unpack_from(f"<{count + 1}Q", index, keys_end)
+    if offsets[0] != crcs_end + _CHECKSUM_BYTES or offsets[-1] != size:
+        return None
+    if any(b < a for a, b in zip(offsets, offsets[1:], strict=False)):
+        return None
+    crcs = struct.unpack_from(f"<{count}I", index, offsets_end)
+    keys = index[_HEADER.size : keys_end]
+    entries = {keys[i : i + KEY_BYTES]: n for n, i in enumerate(range(0, len(keys), KEY_BYTES))}
+    return entries, offsets, crcs, largest
