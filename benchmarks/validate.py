@@ -3,12 +3,17 @@
 Generates N synthetic projects (benchmarks/synth.py) in a temporary directory and
 prints, from one run (the commands take turns, so that all see the same machine load):
 
-- the wall time of ``prestatie validate`` (a subprocess, text output to /dev/null, no
-  cache of any kind: every run is cold), the wall time of a baseline that only reads
-  and parses the same files with ``yaml.load(..., Loader=yaml.CSafeLoader)`` in one
-  process, and their ratio (target: at most 1.0);
-- the same validate with the collector discipline of collector.py switched off (the
-  cyclic garbage collector running as Python's default), to show what it gains;
+- the wall time of ``prestatie --geen-cache validate`` (a subprocess, text output to
+  /dev/null, without the cache of prestatie/cache.py: cold), the wall time of a baseline
+  that only reads and parses the same files with ``yaml.load(..., Loader=yaml.CSafeLoader)``
+  in one process, and their ratio (target: at most 1.0);
+- with the cache: cold (an empty cache folder each run, which the run fills), warm
+  (nothing changed since the last run) and one file changed (a different line appended
+  to one project file before each run), each as a ratio to the baseline (targets: warm
+  at most 0.2, one file changed at most 0.3);
+- the same validate without cache and with the collector discipline of collector.py
+  switched off (the cyclic garbage collector running as Python's default), to show
+  what it gains;
 - the peak memory of the largest validate process, and that minus the peak of
   ``prestatie --version`` (the interpreter with the command line loaded), for each
   size given with --peak-sizes (default 10,000 projects; target: under 80 MB above
@@ -57,6 +62,10 @@ from prestatie.cli.main import main
 sys.argv[0] = "prestatie"
 main()
 """
+# validate with an empty cache folder of its own (made in the benchmark's folder).
+COLD_CACHE = 'PRESTATIE_CACHE="$(mktemp -d -p "$1")" exec "$2" validate "$3" --per "$4"'
+# One project file gets a line no run has seen before, then validate with the warm cache.
+ONE_CHANGED = 'echo "# $(date +%s%N)" >> "$1" && exec "$2" validate "$3" --per "$4"'
 
 
 def peak_kb(command: list[str]) -> int:
@@ -86,25 +95,37 @@ def main() -> None:
     # As installed for a user: modules come from their bytecode cache, not compiled at
     # every start (an environment that forbids writing it would time the compiler).
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    # The cache of prestatie/cache.py in a folder of this run, never the user's own.
+    cache_home = tempfile.TemporaryDirectory(prefix="prestatie-cache-")
+    os.environ["PRESTATIE_CACHE"] = cache_home.name
     shipped = Path(__file__).resolve().parents[1]
     for warm_up in ([prestatie, "validate", str(shipped)], [sys.executable, "-c", "import typer"]):
         timed(warm_up)
     with tempfile.TemporaryDirectory() as tmp:
-        root = generate(Path(tmp), args.projects)
+        root = generate(Path(tmp) / "set", args.projects)
+        caches = Path(tmp) / "caches"
+        caches.mkdir()
         options = [str(root), "--per", TODAY.isoformat()]
+        changed = str(next((root / "data" / "projecten").glob("*/*.yaml")))
         commands = {
             "baseline": [sys.executable, "-c", BASELINE, str(root / "data")],
-            "validate": [prestatie, "validate", *options],
-            "zonder": [sys.executable, "-c", WITHOUT_DISCIPLINE, "validate", *options],
+            "validate": [prestatie, "--geen-cache", "validate", *options],
+            "koud": ["sh", "-c", COLD_CACHE, "koud", str(caches), prestatie, *options[::2]],
+            "warm": [prestatie, "validate", *options],
+            "een": ["sh", "-c", ONE_CHANGED, "een", changed, prestatie, *options[::2]],
+            "zonder": [sys.executable, "-c", WITHOUT_DISCIPLINE, "--geen-cache", "validate", *options],
         }
+        timed(commands["warm"])  # fills the warm cache
         times, _ = alternating(commands, args.runs)
         peaks = {args.projects: peak_kb(commands["validate"])}
+        warm_peak = peak_kb(commands["warm"])
         files = sum(1 for _ in (root / "data").rglob("*.yaml"))
     for size in args.peak_sizes:
         if size not in peaks:
             with tempfile.TemporaryDirectory() as tmp:
                 other = generate(Path(tmp), size)
-                peaks[size] = peak_kb([prestatie, "validate", str(other), "--per", TODAY.isoformat()])
+                command = [prestatie, "--geen-cache", "validate", str(other), "--per", TODAY.isoformat()]
+                peaks[size] = peak_kb(command)
     version_peak = peak_kb([prestatie, "--version"])
     start_up, _ = alternating(
         {
@@ -116,11 +137,18 @@ def main() -> None:
     )
 
     v, b, z = (statistics.median(times[name]) for name in ("validate", "baseline", "zonder"))
+    k, w, e = (statistics.median(times[name]) for name in ("koud", "warm", "een"))
     load = os.getloadavg()[0]
     print(f"bestanden:                      {files}  (cores: {os.cpu_count()}, belasting: {load:.1f})")
     print(f"prestatie validate (koud):      {v:.2f} s  (runs: {runs_text(times['validate'])})")
     print(f"baseline yaml.load CSafeLoader: {b:.2f} s  (runs: {runs_text(times['baseline'])})")
     print(f"verhouding validate/baseline:   {v / b:.2f}  (doel: <= 1.0)")
+    print(f"met cache, koud (lege cache):   {k:.2f} s  (runs: {runs_text(times['koud'])}; "
+          f"verhouding {k / b:.2f})")
+    print(f"met cache, warm (niets anders): {w:.2f} s  (runs: {runs_text(times['warm'])}; "
+          f"verhouding {w / b:.2f}, doel: <= 0.2)")
+    print(f"met cache, één bestand anders:  {e:.2f} s  (runs: {runs_text(times['een'])}; "
+          f"verhouding {e / b:.2f}, doel: <= 0.3)")
     zonder = runs_text(times["zonder"])
     print(f"validate zonder collectorregie: {z:.2f} s  (runs: {zonder}; verhouding {z / b:.2f})")
     print(f"winst collectorregie:           {(1 - v / z) * 100:.0f}%")
@@ -130,12 +158,16 @@ def main() -> None:
         target = f"; doel: < {PEAK_TARGETS_MB[size]} MB" if size in PEAK_TARGETS_MB else ""
         label = f"piekgeheugen {size} projecten:"
         print(f"{label:<32}{peaks[size] / 1024:.0f} MB  ({above:.0f} MB boven --version{target})")
+    warm_above = (warm_peak - version_peak) / 1024
+    label = f"piekgeheugen {args.projects}, warm:"
+    print(f"{label:<32}{warm_peak / 1024:.0f} MB  ({warm_above:.0f} MB boven --version; met cache)")
     sv, st, ss = (statistics.median(start_up[name]) for name in ("version", "typer", "shipped"))
     print(f"prestatie --version:            {sv * 1000:.0f} ms")
     print(f'python -c "import typer":       {st * 1000:.0f} ms')
     print(f"verhouding opstarttijd:         {sv / st:.2f}  (doel: <= 1.3)")
     print(f"validate meegeleverde data:     {ss * 1000:.0f} ms")
     print(f"verhouding validate/--version:  {ss / sv:.2f}  (doel: <= 2.0)")
+    cache_home.cleanup()
 
 
 if __name__ == "__main__":

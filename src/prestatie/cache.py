@@ -82,37 +82,45 @@ def default_directory() -> Path:
 
 
 def fingerprint() -> str:
-    """What the per-file results depend on besides the file: code and library versions."""
-    import pydantic
-    import pydantic_core
-    import yaml
-
+    """What the per-file results depend on besides the file: the code of prestatie and of the
+    libraries that read and check a file, known by version, size and modification time (a
+    command that needs no Pydantic does not import it for this)."""
     import prestatie
 
     digest = hashlib.blake2b(digest_size=12)
-    parts = [
-        prestatie.__version__,
-        sys.version,
-        pydantic.VERSION,
-        pydantic_core.__version__,
-        yaml.__version__,
-        getattr(yaml, "__with_libyaml__", False) and _libyaml_version(),
-    ]
-    digest.update(repr(parts).encode())
+    digest.update(f"{prestatie.__version__}\n{sys.version}\n".encode())
     package = Path(prestatie.__file__).parent
-    for module in _modules(package):
+    stamps = [(module, module.relative_to(package).as_posix()) for module in _modules(package)]
+    for library in _LIBRARIES:
+        folder = _library_folder(library)
+        if folder is None:
+            digest.update(f"{library}: -\n".encode())
+            continue
+        stamps.extend(
+            (entry, f"{library}/{entry.name}") for entry in sorted(folder.iterdir()) if entry.is_file()
+        )
+    for path, name in stamps:
         try:
-            info = module.stat()
+            info = path.stat()
         except OSError:
             continue
-        digest.update(f"{module.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+        digest.update(f"{name}:{info.st_size}:{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
-def _libyaml_version() -> str:
-    from yaml import _yaml
+# The libraries whose code decides what a file gives: their top folders count in the fingerprint.
+_LIBRARIES = ("yaml", "pydantic", "pydantic_core")
 
-    return str(_yaml.get_version_string())
+
+def _library_folder(name: str) -> Path | None:
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    locations = spec.submodule_search_locations if spec is not None else None
+    return Path(next(iter(locations))) if locations else None
 
 
 def _modules(package: Path) -> list[Path]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 from prestatie.collector import building
 from prestatie.dataset import DataSet, FileResult, assemble, load_file
 from prestatie.errors import DataError
-from prestatie.findings import ValidationResult, finding_line
+from prestatie.findings import Finding, Severity, ValidationResult, finding_line
 from prestatie.limits import cap_per_file
 from prestatie.rules import check_rules
 from prestatie.source import FileToRead, SourceFile, data_root, read_file, walk_directory
@@ -97,9 +97,32 @@ def validate_results(
 ) -> tuple[DataSet, ValidationResult]:
     dataset, findings = assemble(results)
     dataset.root = root
+    return dataset, _result(dataset, findings, peildatum)
+
+
+def check_valid(
+    results: Iterable[FileResult], *, peildatum: dt.date, root: Path | None = None
+) -> tuple[DataSet, ValidationResult]:
+    """As validate_results, for a command that only needs to know whether the data is valid:
+    the rules that can only warn run only when there are errors.
+
+    Without errors the result is ok and lists no findings (the warnings were not looked
+    for); with errors it is validate_results' full result. Its ``ok`` is always that of
+    validate_results: warnings never make data invalid, and with errors everything runs.
+    """
+    dataset, findings = assemble(results)
+    dataset.root = root
+    if any(f.severity is Severity.ERROR for f in findings) or any(
+        f.severity is Severity.ERROR for f in check_rules(dataset, peildatum=peildatum, errors_only=True)
+    ):
+        return dataset, _result(dataset, findings, peildatum)
+    return dataset, ValidationResult(dataset.files, [], dataset.paths)
+
+
+def _result(dataset: DataSet, findings: list[Finding], peildatum: dt.date) -> ValidationResult:
     findings.extend(check_rules(dataset, peildatum=peildatum))
     in_order = ValidationResult(dataset.files, findings, dataset.paths).sorted()
-    return dataset, ValidationResult(dataset.files, cap_per_file(in_order.findings), dataset.paths).sorted()
+    return ValidationResult(dataset.files, cap_per_file(in_order.findings), dataset.paths).sorted()
 
 
 def validate_directory(
@@ -220,13 +243,14 @@ def load_valid(root: Path, *, rev: str | None = None, cache: Cache | None = None
 
         repo = GitRepo(root)
         return load_valid_at(repo, repo.resolve(rev), cache=cache)
-    return require_valid(*validate_directory(root, peildatum=dt.date.today(), cache=cache))
+    today = dt.date.today()
+    return require_valid(*check_valid(load_results(root, cache=cache), peildatum=today, root=root))
 
 
 def load_valid_at(repo: GitRepo, revision: Revision, *, cache: Cache | None = None) -> DataSet:
     """The data set at ``revision``, if it has no errors (checked against today, as load_valid)."""
-    dataset, result = validate_revision(repo, revision, peildatum=dt.date.today(), cache=cache)
-    return require_valid_at(revision, dataset, result)
+    results = load_revision(repo, revision, cache=cache)
+    return require_valid_at(revision, *check_valid(results, peildatum=dt.date.today()))
 
 
 def validate_revision(

@@ -25,11 +25,13 @@ for _module in sorted(info.name for info in pkgutil.iter_modules(__path__)):
     importlib.import_module(f"{__name__}.{_module}")
 
 
-def check_rules(dataset: DataSet, *, peildatum: dt.date) -> list[Finding]:
-    """Every registered rule's findings."""
+def check_rules(dataset: DataSet, *, peildatum: dt.date, errors_only: bool = False) -> list[Finding]:
+    """Every registered rule's findings; with ``errors_only``, only of the rules that declare
+    an error code (the others can only warn)."""
     findings: list[Finding] = []
     for registered in RULES:
-        findings.extend(registered.run(dataset, peildatum))
+        if not errors_only or registered.can_fail:
+            findings.extend(registered.run(dataset, peildatum))
     return findings
 
 

@@ -15,9 +15,9 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from prestatie.codes import raised_here
+from prestatie.codes import raised_here, severity_of
 from prestatie.dataset import DataSet
-from prestatie.findings import Finding
+from prestatie.findings import Finding, Severity
 
 RuleFunction = Callable[[DataSet, dt.date], Iterator[Finding]]
 
@@ -28,6 +28,11 @@ class Rule:
 
     function: RuleFunction
     codes: frozenset[str]
+
+    @property
+    def can_fail(self) -> bool:
+        """Whether the rule declares an error code (and not only warnings)."""
+        return any(severity_of(code) is Severity.ERROR for code in self.codes)
 
     @property
     def name(self) -> str:

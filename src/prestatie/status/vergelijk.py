@@ -27,7 +27,7 @@ from prestatie.gitsource import GitRepo, Revision, revision_entries
 from prestatie.selection import STANDAARD
 from prestatie.status.engine import compute_status
 from prestatie.status.model import AfspraakStatus, DoelStatus, Figures, Filter
-from prestatie.validate import invalid_at, load_results, load_revision, require_valid, validate_results
+from prestatie.validate import check_valid, invalid_at, load_results, load_revision, require_valid
 
 if TYPE_CHECKING:
     from prestatie.cache import Cache
@@ -194,12 +194,12 @@ def compare_status(
     )
     today = dt.date.today()  # validity as for status: against today (see load_valid)
     now = load_results(root, cache=cache)
-    new_dataset = require_valid(*validate_results(now, peildatum=today))
+    new_dataset = require_valid(*check_valid(now, peildatum=today))
     chosen = {"gemeente": gemeente, "corporatie": corporatie, "thema": thema, "overeenkomst": overeenkomst}
     after = compute_status(new_dataset, peildatum=peildatum, **chosen)
     before: Sequence[AfspraakStatus] = ()  # no data/ at the base yet: every afspraak is new
     if repo.list_files(revision.commit):
-        old_dataset, old_result = validate_results(_results_at(repo, revision, now, cache), peildatum=today)
+        old_dataset, old_result = check_valid(_results_at(repo, revision, now, cache), peildatum=today)
         if not old_result.ok:
             raise invalid_at(base, old_result)
         before = compute_status(old_dataset, peildatum=peildatum, **chosen).afspraken
