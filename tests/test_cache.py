@@ -288,3 +288,39 @@ def test_status_vergelijk_through_the_cache_is_the_same(tmp_path: Path, cache_di
     warm = Cache.for_root(checkout, cache_dir)
     assert compared(warm) == expected
     assert warm is not None and warm.misses == 0
+
+
+def test_a_file_known_by_its_status_is_not_read_and_any_write_is_seen(
+    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import prestatie.validate
+
+    # Files count as settled at once (normally: STABLE_NS after their last change).
+    monkeypatch.setattr(prestatie.validate, "STABLE_NS", 0)
+    reads: list[str] = []
+    real_read = prestatie.validate.read_file
+
+    def counted(data_root: Path, item: object) -> object:
+        reads.append(getattr(item, "path", ""))
+        return real_read(data_root, item)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(prestatie.validate, "read_file", counted)
+    expected = findings(data_copy)
+    reads.clear()
+    assert findings(data_copy, Cache.for_root(data_copy, cache_dir)) == expected
+    assert len(reads) == files(data_copy)
+    reads.clear()
+    assert findings(data_copy, Cache.for_root(data_copy, cache_dir)) == expected
+    assert reads == []  # every file known by its status
+    time.sleep(0.05)  # the write below falls in a later tick of the file system's clock
+    path = data_copy / PROJECT
+    info = path.stat()
+    changed = path.read_bytes().replace(b"status: opgeleverd", b"status: opgeleverX")
+    path.write_bytes(changed)
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (info.st_size, info.st_mtime_ns)
+    after = findings(data_copy, Cache.for_root(data_copy, cache_dir))
+    assert reads == [PROJECT]
+    assert after == findings(data_copy) != expected

@@ -206,8 +206,8 @@ class Cache:
             self._pack = _Pack.open(self.pack)
         return self._pack
 
-    def get(self, key: bytes) -> Any:
-        """The value stored under ``key``, or None."""
+    def get(self, key: bytes, *, counted: bool = True) -> Any:
+        """The value stored under ``key``, or None (``counted``: in ``hits`` and ``misses``)."""
         payload = self._used.get(key)
         if payload is None:
             payload = self._opened().payload(key)
@@ -218,10 +218,10 @@ class Cache:
             except Exception:  # a damaged or refused entry is a miss, whatever it raised
                 value = None
         if value is None:
-            self.misses += 1
+            self.misses += counted
             return None
         self._used.setdefault(key, None)
-        self.hits += 1
+        self.hits += counted
         return value
 
     # writing ------------------------------------------------------------------

@@ -140,6 +140,7 @@ class GitRepo:
         self.toplevel = Path(parts[0])
         self.prefix = parts[1]  # "" or "sub/dir/"
         self.shallow = parts[2].strip() == "true"
+        self._changed: dict[tuple[str, str | None], list[Change]] = {}
 
     # running git ------------------------------------------------------------
 
@@ -286,7 +287,15 @@ class GitRepo:
         return entries
 
     def changed_files(self, old: str, new: str | None) -> list[Change]:
-        """Files below ``data/`` that differ from ``old`` to ``new`` (None: the working tree)."""
+        """Files below ``data/`` that differ from ``old`` to ``new`` (None: the working tree).
+
+        Asked once per command: a second question (status --vergelijk asks for the diff and
+        for the checked files) gets the same answer, as the data of one command must."""
+        if (old, new) not in self._changed:
+            self._changed[(old, new)] = self._changed_files(old, new)
+        return list(self._changed[(old, new)])
+
+    def _changed_files(self, old: str, new: str | None) -> list[Change]:
         sides = [old] if new is None else [old, new]
         out = self._git(
             "diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", "--no-textconv", "--no-color",
@@ -565,9 +574,13 @@ def entry_problem(entry: TreeEntry) -> SourceFile | None:
     return None
 
 
-def revision_entries(repo: GitRepo, revision: Revision) -> list[TreeEntry]:
-    """The files below ``data/`` at ``revision`` that belong to the data set (as on disk)."""
-    entries = [e for e in repo.list_files(revision.commit) if not hidden(e.path)]
+def revision_entries(
+    repo: GitRepo, revision: Revision, listed: Sequence[TreeEntry] | None = None
+) -> list[TreeEntry]:
+    """The files below ``data/`` at ``revision`` that belong to the data set (as on disk);
+    ``listed``: what ``repo.list_files`` gave for it, when the caller has it already."""
+    listed = repo.list_files(revision.commit) if listed is None else listed
+    entries = [e for e in listed if not hidden(e.path)]
     if not entries:
         raise UsageError(
             f"In revisie '{revision.name}' ({revision.commit[:7]}) bestaat de map "

@@ -12,6 +12,8 @@ import datetime as dt
 import functools
 import os
 import pickle
+import stat
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -57,6 +59,12 @@ def load_sources(
     if cache is None:
         with building():
             return [load_file(source).compact() for source in sources]
+    results = _load_sources(sources, cache, workers)
+    cache.save()
+    return results
+
+
+def _load_sources(sources: Sequence[SourceFile], cache: Cache, workers: int | None) -> list[FileResult]:
     from prestatie.cache import Cache, blob_id
 
     results: list[FileResult | None] = [None] * len(sources)
@@ -82,7 +90,6 @@ def load_sources(
         for index, payload in zip(todo, payloads, strict=True):
             results[index] = pickle.loads(payload)
             cache.put_payload(keys[index], payload)
-    cache.save()
     return [result for result in results if result is not None]
 
 
@@ -137,14 +144,12 @@ def load_results(root: Path, *, workers: int | None = None, cache: Cache | None 
     """Read and schema-check every file below ``root/data``, in file order.
 
     ``workers`` is the number of processes to use (default: the CPU cores, for
-    data sets of at least PARALLEL_MIN_FILES files). With ``cache``, every file is
-    read here (its bytes are its key) and only the files not in the cache are checked.
+    data sets of at least PARALLEL_MIN_FILES files). With ``cache``, only the files not
+    in the cache are checked (see _load_known).
     """
     items = list(walk_directory(root))
     if cache is not None:
-        resolved = data_root(root)
-        sources = [item if isinstance(item, SourceFile) else read_file(resolved, item) for item in items]
-        return load_sources(sources, cache=cache, workers=workers)
+        return _load_known(data_root(root), items, cache, workers)
     if workers is None:
         workers = _available_cores() if len(items) >= PARALLEL_MIN_FILES else 1
     resolved = data_root(root)
@@ -152,6 +157,79 @@ def load_results(root: Path, *, workers: int | None = None, cache: Cache | None 
         if workers <= 1 or len(items) < 2:
             return _load_chunk(resolved, items)
         return _load_in_parallel(resolved, items, workers)
+
+
+# A file whose status changed less than this long before it was read is not recorded as
+# known by its status (its next change could fall in the same tick of the clock).
+STABLE_NS = 3_000_000_000
+# Where the cache keeps, per data root, the status and blob id of each file read.
+STATUS_KEY = ("status", "", "")
+Signature = tuple[int, int, int, int, int]  # size, mtime, ctime (ns), inode, device
+
+
+def _load_known(
+    data_root: Path, items: Sequence[FileToRead | SourceFile], cache: Cache, workers: int | None
+) -> list[FileResult]:
+    """Every file checked through the cache, in order.
+
+    A file is known by its blob id, computed from its bytes. To spare reading them, the
+    cache also keeps each regular file's status (size, modification and change time,
+    inode, device) with the blob id it had, as git's index does: a file with exactly
+    that status has those bytes. Any write changes the change time (ctime), which no
+    program can set back, also when it keeps the size and sets the modification time
+    back; a file replaced by another (a checkout, a rename over it) has another inode.
+    Only files whose status is older than STABLE_NS when they are read are recorded, so
+    that a later write cannot fall in the same tick of the clock. The status is taken
+    before the bytes are read: a write in between makes the recorded status stale, never
+    the recorded bytes.
+    """
+    from prestatie.cache import Cache, blob_id
+
+    status_key = Cache.key(*STATUS_KEY)
+    recorded = cache.get(status_key, counted=False)
+    if not isinstance(recorded, dict):
+        recorded = {}
+    stable_before = time.time_ns() - STABLE_NS
+    statuses: dict[str, tuple[Signature, str]] = {}
+    known: dict[int, FileResult] = {}
+    unread: list[SourceFile] = []
+    with building():
+        for number, item in enumerate(items):
+            if isinstance(item, SourceFile):
+                unread.append(item)
+                continue
+            signature = _signature(item.absolute)
+            entry = recorded.get(item.path) if signature is not None else None
+            if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == signature:
+                found = cache.get(Cache.key(CACHE_NAMESPACE, item.path, entry[1]))
+                if isinstance(found, FileResult) and found.path == item.path:
+                    known[number] = found
+                    statuses[item.path] = entry
+                    continue
+            source = read_file(data_root, item)
+            if source.raw is not None:
+                source = SourceFile(source.path, source.raw, oid=blob_id(source.raw))
+                if signature is not None and max(signature[1], signature[2]) < stable_before:
+                    assert source.oid is not None
+                    statuses[item.path] = (signature, source.oid)
+            unread.append(source)
+    loaded = iter(_load_sources(unread, cache, workers))
+    results = [known[number] if number in known else next(loaded) for number in range(len(items))]
+    if statuses != recorded:
+        cache.put(status_key, statuses)
+    cache.save()
+    return results
+
+
+def _signature(path: str) -> Signature | None:
+    """The status of a regular file (not through a symbolic link), or None."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
 
 
 def _available_cores() -> int:

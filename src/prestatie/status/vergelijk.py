@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from prestatie.dataset import FileResult
 from prestatie.diff.engine import diff_between
 from prestatie.diff.model import DataDiff, Kant
-from prestatie.gitsource import GitRepo, Revision, revision_entries
+from prestatie.gitsource import GitRepo, Revision, TreeEntry, revision_entries
 from prestatie.selection import STANDAARD
 from prestatie.status.engine import compute_status
 from prestatie.status.model import AfspraakStatus, DoelStatus, Figures, Filter
@@ -152,13 +152,17 @@ def compare(
 
 
 def _results_at(
-    repo: GitRepo, revision: Revision, now: Sequence[FileResult], cache: Cache | None
+    repo: GitRepo,
+    revision: Revision,
+    now: Sequence[FileResult],
+    cache: Cache | None,
+    listed: Sequence[TreeEntry],
 ) -> list[FileResult]:
-    """The checked files at ``revision``: those unchanged since, taken from ``now``; the rest read
-    (or taken from the cache)."""
+    """The checked files at ``revision`` (``listed``: its files as list_files gives them): those
+    unchanged since, taken from ``now``; the rest read (or taken from the cache)."""
     current = {result.path: result for result in now}
     changed = {c.old_path for c in repo.changed_files(revision.commit, None) if c.old_path is not None}
-    entries = revision_entries(repo, revision)
+    entries = revision_entries(repo, revision, listed)
     reread = [e for e in entries if e.path in changed or e.path not in current]
     read = {result.path: result for result in load_revision(repo, revision, cache=cache, entries=reread)}
     return [read[e.path] if e.path in read else current[e.path] for e in entries]
@@ -198,8 +202,10 @@ def compare_status(
     chosen = {"gemeente": gemeente, "corporatie": corporatie, "thema": thema, "overeenkomst": overeenkomst}
     after = compute_status(new_dataset, peildatum=peildatum, **chosen)
     before: Sequence[AfspraakStatus] = ()  # no data/ at the base yet: every afspraak is new
-    if repo.list_files(revision.commit):
-        old_dataset, old_result = check_valid(_results_at(repo, revision, now, cache), peildatum=today)
+    listed = repo.list_files(revision.commit)
+    if listed:
+        at_base = _results_at(repo, revision, now, cache, listed)
+        old_dataset, old_result = check_valid(at_base, peildatum=today)
         if not old_result.ok:
             raise invalid_at(base, old_result)
         before = compute_status(old_dataset, peildatum=peildatum, **chosen).afspraken
