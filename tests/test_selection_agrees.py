@@ -140,6 +140,8 @@ def test_status_report_export_and_diff_cover_the_same_overeenkomsten(
     section = text.split("## Wijzigingen sinds", 1)[1].split("## Afspraken per thema", 1)[0]
     titels = {a.model.id: a.model.titel for a in dataset.afspraken}
     assert sorted(i for i, t in titels.items() if f"**{t}** (nieuwe afspraak)" in section) == afspraken
+    n = len(afspraken)
+    assert f"{n} nieuwe afspra{'ken' if n > 1 else 'ak'}." in section  # counted as new, not as changed
 
     vergelijking = compare_status(root, "kaal", peildatum=PER, overeenkomst=choice)  # status --vergelijk
     assert sorted(a.id for a in vergelijking.afspraken) == afspraken

@@ -287,3 +287,34 @@ def test_text_dutch_thousands(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None
     assert result.exit_code == 0
     assert re.search(r"3\.000 +3\.000 +1\.080 +820 \+ 0", result.stdout)
     assert "NIEUWBOUW" not in result.stdout
+
+
+def test_headings_say_which_overeenkomst_ended_and_which_has_not_begun(cli: Cli, tmp_path: Path) -> None:
+    """Before its period an overeenkomst has no eindstand: status, report and export say so."""
+    import openpyxl
+
+    chosen = ("--data", REPO, "--per", "2025-06-01", "--overeenkomst", "alle")
+    text = " ".join(cli("status", *chosen).stdout.split())  # the heading wraps
+    assert "Parkstad Limburg 2019–2024 (1 januari 2019 tot en met 31 december 2024, eindstand);" in text
+    assert "Parkstad Limburg 2024–2028 (1 januari 2024 tot en met 31 december 2028);" in text
+    assert "Jaarschijf Kerkrade 2026 (1 januari 2026 tot en met 31 december 2026, nog niet begonnen)." in text
+    heading = cli("report", *chosen).stdout.splitlines()[2]
+    assert "Parkstad Limburg 2019–2024 (eindstand); " in heading
+    assert "Jaarschijf Kerkrade 2026 (nog niet begonnen)." in heading
+    out = tmp_path / "export.xlsx"
+    assert cli("export", out, *chosen).exit_code == 0
+    sheet = openpyxl.load_workbook(out)["overeenkomsten"]
+    moments = {row[1]: row[6] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert moments == {
+        "parkstad-2019-2024": "afgelopen: eindstand",
+        "parkstad-2024-2028": "loopt",
+        "kerkrade-2019": "afgelopen: eindstand",
+        "kerkrade-2026": "nog niet begonnen",
+    }
+
+
+def test_an_afgerond_afspraak_without_doelen_is_not_judged_by_its_projects(cli: Cli) -> None:
+    text = " ".join(cli("status", "--data", REPO, "--per", "2026-12-01", "--overeenkomst", "alle").stdout.split())
+    assert "2.4 Actualisatie van het regionale woningbehoefteonderzoek – afgerond Geen projecten. " \
+        "Geen meetbare doelen; de afspraak is afgerond." in text  # fmt: skip
+    assert "niets laat zien" not in text

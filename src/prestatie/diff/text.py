@@ -257,9 +257,13 @@ def summary(diff: DataDiff) -> list[str]:
             details.append(f"{dutch.meervoud(s[key], 'oplevering', 'opleveringen')} {richting} gepland")
     if s["voortgangsberichten"]:
         details.append(dutch.meervoud(s["voortgangsberichten"], "voortgangsbericht", "voortgangsberichten"))
-    afspraken = s["afspraken_nieuw"] + s["afspraken_gewijzigd"] + s["afspraken_verwijderd"]
-    if afspraken:
-        details.append(dutch.meervoud(afspraken, "afspraak gewijzigd", "afspraken gewijzigd"))
+    for key, one, more in (
+        ("afspraken_nieuw", "nieuwe afspraak", "nieuwe afspraken"),
+        ("afspraken_gewijzigd", "afspraak gewijzigd", "afspraken gewijzigd"),
+        ("afspraken_verwijderd", "afspraak verwijderd", "afspraken verwijderd"),
+    ):
+        if s[key]:
+            details.append(dutch.meervoud(s[key], one, more))
     lines = []
     if parts:
         lines.append("Projecten: " + ", ".join(parts) + ".")

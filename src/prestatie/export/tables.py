@@ -391,10 +391,10 @@ DEFAULT_CHOICE = "standaard: lopend op de peildatum"
 ALLE_CHOICE = "alle overeenkomsten"
 
 
-def _moment(info: OvereenkomstInfo, peildatum: dt.date) -> str:
-    if info.lopend:
+def _moment(info: OvereenkomstInfo) -> str:
+    if info.toelichting is None:
         return "loopt"
-    return "nog niet begonnen" if peildatum < info.van else "afgelopen: eindstand"
+    return "afgelopen: eindstand" if info.afgelopen else info.toelichting
 
 
 def overeenkomsten_table(report: StatusReport) -> Table:
@@ -410,7 +410,7 @@ def overeenkomsten_table(report: StatusReport) -> Table:
         "ja" if report.voorbeeldgegevens else "nee",
     )
     rows = tuple(
-        (report.peildatum, o.id, o.titel, o.niveau, o.van, o.tot, _moment(o, report.peildatum), *tail)
+        (report.peildatum, o.id, o.titel, o.niveau, o.van, o.tot, _moment(o), *tail)
         for o in report.overeenkomsten
     )
     return Table(OVEREENKOMSTEN, _OVEREENKOMST_COLUMNS, rows)

@@ -442,7 +442,7 @@ def _trends(dataset: DataSet, status: StatusReport) -> list[Any]:
     return list(grafieken(series, order))
 def covered(overeenkomsten: Sequence[OvereenkomstInfo]) -> str:
     """The overeenkomsten a report covers, for its heading; an ended one says 'eindstand'."""
-    return "; ".join(o.titel if o.lopend else f"{o.titel} (eindstand)" for o in overeenkomsten)
+    return "; ".join(f"{o.titel} ({o.toelichting})" if o.toelichting else o.titel for o in overeenkomsten)
 
 
 def _colophon(peildatum: dt.date, generated: dt.datetime, revision: dict[str, Any] | None) -> dict[str, Any]:

@@ -127,6 +127,7 @@ def compute_status(
                 o.periode.van,
                 o.periode.tot,
                 o.periode.van <= peildatum <= o.periode.tot,
+                o.periode.tot < peildatum,
             )
             for o in shown
         ),

@@ -275,7 +275,8 @@ class Filter:
 
 @dataclass(frozen=True, slots=True)
 class OvereenkomstInfo:
-    """An overeenkomst a status covers; ``lopend``: its period holds the peildatum."""
+    """An overeenkomst a status covers; ``lopend``: its period holds the peildatum;
+    ``afgelopen``: it ended before the peildatum (its afspraken show their eindstand)."""
 
     id: str
     titel: str
@@ -283,6 +284,15 @@ class OvereenkomstInfo:
     van: dt.date
     tot: dt.date
     lopend: bool
+    afgelopen: bool = False
+
+    @property
+    def toelichting(self) -> str | None:
+        """What a heading adds to its name: 'eindstand' after its period, 'nog niet
+        begonnen' before it, nothing while it runs."""
+        if self.lopend:
+            return None
+        return "eindstand" if self.afgelopen else "nog niet begonnen"
 
     def to_dict(self) -> dict[str, Any]:
         return {

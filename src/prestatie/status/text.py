@@ -229,11 +229,14 @@ def _afspraak(console: Console, afspraak: AfspraakStatus) -> None:
             out(console, f"Verantwoording ({datum(v.datum)}): {v.oorzaak} Bijsturing: {v.bijsturing}")
         out(console)
     else:
-        explained = (
-            "Geen meetbare doelen: het oordeel volgt uit de projecten."
-            if afspraak.projecten.totaal
-            else "Geen meetbare doelen en geen projecten: niets laat zien dat deze afspraak wordt uitgevoerd."
-        )
+        if afspraak.status in ("afgerond", "vervallen"):  # the verdict is its status, not its projects
+            explained = f"Geen meetbare doelen; de afspraak is {afspraak.status}."
+        elif afspraak.projecten.totaal:
+            explained = "Geen meetbare doelen: het oordeel volgt uit de projecten."
+        else:
+            explained = (
+                "Geen meetbare doelen en geen projecten: niets laat zien dat deze afspraak wordt uitgevoerd."
+            )
         out(console, Text(explained, style="dim"))
         out(console)
 
@@ -324,7 +327,8 @@ def _header(console: Console, report: StatusReport, revisie: str | None = None) 
         out(console, f"Selectie: {', '.join(parts)}.")
     if report.overeenkomsten:
         covered = "; ".join(
-            f"{o.titel} ({datum(o.van)} tot en met {datum(o.tot)}{'' if o.lopend else ', eindstand'})"
+            f"{o.titel} ({datum(o.van)} tot en met {datum(o.tot)}"
+            + (f", {o.toelichting})" if o.toelichting else ")")
             for o in report.overeenkomsten
         )
         out(console, f"Overeenkomst{'en' if len(report.overeenkomsten) > 1 else ''}: {covered}.")
