@@ -154,6 +154,16 @@ def test_one_date_style_long_and_short() -> None:
     assert len(dutch.datum_kort(dt.date(2026, 12, 31))) == dutch.DATUM_KORT_BREEDTE
 
 
+def test_the_month_names_are_babels() -> None:
+    # dutch.py writes dates from its own table (Babel's locale data is slow to load); it is
+    # the table Babel's Dutch locale has, for every month and day and for years without padding.
+    from babel.dates import format_date
+
+    for day in [dt.date(2026, month, 1) for month in range(1, 13)] + [dt.date(5, 6, 9), dt.date(2100, 12, 31)]:
+        assert dutch.datum(day) == format_date(day, "d MMMM y", locale=dutch.LOCALE)
+        assert dutch.datum_kort(day) == format_date(day, "d MMM y", locale=dutch.LOCALE)
+
+
 def test_opsomming() -> None:
     assert dutch.opsomming([]) == ""
     assert dutch.opsomming(["a"]) == "a"

@@ -8,6 +8,7 @@ measures the time).
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -16,10 +17,12 @@ from pathlib import Path
 
 import pytest
 import typer
+from rich.console import Console
 
 from conftest import REPO
 from prestatie.cli.app import root_app
 from prestatie.cli.main import COMMANDS, command, needed
+from prestatie.terminal import surely_plain
 
 # Runs the real entry point and writes the names of all imported modules to $MODULES at exit.
 PROBE = """
@@ -30,12 +33,15 @@ sys.argv[0] = "prestatie"
 main()
 """
 COMMAND_MODULES = {f"prestatie.cli.{module}" for module in COMMANDS.values()}
+# What makes Rich colour output that is not a terminal, or not colour one that is.
+COLOUR_VARIABLES = ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
 
 
 def imported(tmp_path: Path, *args: str) -> set[str]:
-    """The modules a ``prestatie ARGS`` process imported (its output is not looked at)."""
+    """The modules a ``prestatie ARGS`` process imported (its output, a pipe, is not looked at)."""
     modules = tmp_path / "modules.json"
-    env = {**os.environ, "MODULES": str(modules)}
+    env = {name: value for name, value in os.environ.items() if name not in COLOUR_VARIABLES}
+    env["MODULES"] = str(modules)
     subprocess.run([sys.executable, "-c", PROBE, *args], env=env, capture_output=True, check=False)
     return set(json.loads(modules.read_text(encoding="utf-8")))
 
@@ -91,5 +97,39 @@ def test_validate_imports_only_what_checking_needs(tmp_path: Path) -> None:
     assert modules & COMMAND_MODULES == {"prestatie.cli.validate"}
     # What other commands use: templates, Markdown, the YAML editor, spreadsheets, git.
     assert not _roots(modules) & {"jinja2", "markdown_it", "ruamel", "openpyxl", "weasyprint"}
+    # Text without colour (a pipe, a CI log) needs no Rich; dates in findings need no Babel.
+    assert not _roots(modules) & {"rich", "babel"}
     for engine in ("status", "report", "diff", "edit", "export", "history", "gitsource"):
         assert f"prestatie.{engine}" not in modules
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {},
+        {"NO_COLOR": "1"},
+        {"NO_COLOR": ""},
+        {"FORCE_COLOR": "1"},
+        {"FORCE_COLOR": ""},
+        {"TTY_COMPATIBLE": "1"},
+        {"TTY_COMPATIBLE": "0"},
+        {"TERM": "dumb"},
+        {"NO_COLOR": "1", "FORCE_COLOR": "1"},
+    ],
+)
+def test_plain_without_rich_only_where_rich_writes_no_colour(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    for name in (*COLOUR_VARIABLES, "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    leader, follower = os.openpty()  # a real terminal
+    with open(follower, "w", encoding="utf-8") as terminal, os.fdopen(leader, "rb"):
+        for file in (io.StringIO(), terminal):
+            rich = Console(file=file)
+            if surely_plain(file):
+                assert rich.no_color or rich.color_system is None, (env, file)
+    # The usual cases are the fast ones: a pipe or a file, and NO_COLOR.
+    if env in ({}, {"NO_COLOR": "1"}, {"NO_COLOR": ""}, {"TERM": "dumb"}):
+        assert surely_plain(io.StringIO())

@@ -27,7 +27,6 @@ until they differ; the style stays the same.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -185,11 +184,14 @@ def _date(value: dt.date | str) -> dt.date:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-@functools.lru_cache(maxsize=4096)
-def _format_date(value: dt.date, pattern: str) -> str:
-    from babel.dates import format_date  # month names; imported only when a date is shown
-
-    return format_date(value, pattern, locale=LOCALE)
+# The months as Babel's Dutch locale (LOCALE) writes them, in full ("MMMM") and abbreviated
+# ("MMM"); tests/test_dutch.py holds them against Babel. A table, not Babel, for dates: loading
+# Babel's locale data cost every command that shows one (validate's findings) ~15 ms.
+MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+MAANDEN_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 def datum(value: dt.date | str | None) -> str:
@@ -197,7 +199,8 @@ def datum(value: dt.date | str | None) -> str:
     text; ``None`` -> ``–``."""
     if value is None:
         return DASH
-    return _format_date(_date(value), "d MMMM y")
+    day = _date(value)
+    return f"{day.day} {MAANDEN[day.month - 1]} {day.year}"
 
 
 def datum_kort(value: dt.date | str | None) -> str:
@@ -205,7 +208,8 @@ def datum_kort(value: dt.date | str | None) -> str:
     characters: every abbreviated month has three letters); ``None`` -> ``–``."""
     if value is None:
         return DASH
-    return _format_date(_date(value), "d MMM y")
+    day = _date(value)
+    return f"{day.day} {MAANDEN_KORT[day.month - 1]} {day.year}"
 
 
 def tijdstip(value: dt.datetime | str) -> str:

@@ -9,17 +9,25 @@ through here: such characters are shown as escapes (``\\x1b``, ``\\n``, ``\\u202
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from typing import Any, TextIO
 
 # C0 and C1 controls, DEL, line and paragraph separators, bidi and other format
 # characters, surrogates (undecodable bytes of a file name) and private use.
-_UNSAFE = re.compile(
+_UNSAFE = (
     "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
     "\ud800-\udfff\ue000-\uf8ff\U000e0000-\U000e007f\U000f0000-\U0010ffff]"
 )
-_UNSAFE_BUT_NEWLINE = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+_UNSAFE_BUT_NEWLINE = _UNSAFE.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f")
+
+
+# Compiled when first needed: most text is printable and never reaches them, and compiling
+# these ranges costs every start of the command line (the entry point imports this module).
+@functools.cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -42,14 +50,14 @@ def shown(text: str) -> str:
     """One value (a name, a path, a message) on one line: every control character escaped."""
     if text.isprintable():
         return text
-    return _UNSAFE.sub(_escape, text)
+    return _pattern(_UNSAFE).sub(_escape, text)
 
 
 def shown_lines(text: str) -> str:
     """Output of several lines: control characters escaped, newlines kept."""
-    if text.isascii() and text.isprintable():
+    if text.replace("\n", "").isprintable():  # every character the pattern escapes is unprintable
         return text
-    return _UNSAFE_BUT_NEWLINE.sub(_escape, text)
+    return _pattern(_UNSAFE_BUT_NEWLINE).sub(_escape, text)
 
 
 class NeutralStream:

@@ -71,9 +71,8 @@ def validate(
         result = result.strict()
     if output == "text":
         from prestatie.reporters import text
-        from prestatie.terminal import console
 
-        text.write(result, console(), SourceLineCache(root))
+        text.show(result, SourceLineCache(root))
     elif output == "markdown":
         from prestatie.reporters import markdown
 

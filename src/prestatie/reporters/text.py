@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from itertools import groupby
-
-from rich.console import Console
-from rich.text import Text
+from typing import IO, TYPE_CHECKING
 
 from prestatie.codes import CODES
 from prestatie.dutch import meervoud
 from prestatie.findings import Finding, Severity, ValidationResult, label, position
-from prestatie.neutral import shown, shown_lines
+from prestatie.neutral import raw_stdout, shown, shown_lines
+from prestatie.terminal import console as terminal_console
+from prestatie.terminal import surely_plain
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 SourceLine = Callable[[str, int], str | None]
 
@@ -87,6 +90,27 @@ def _file_segments(file: str, findings: Iterable[Finding], source_line: SourceLi
     return segments
 
 
+def show(result: ValidationResult, source_line: SourceLine) -> None:
+    """``write`` to standard output; through Rich (colour) only where colour is possible."""
+    if surely_plain():
+        _write_plain(_blocks(result, source_line), summary(result), raw_stdout())
+    else:
+        write(result, terminal_console(), source_line)
+
+
+def _blocks(result: ValidationResult, source_line: SourceLine) -> list[list[Segment]]:
+    return [
+        _file_segments(file, findings, source_line)
+        for file, findings in groupby(result.findings, key=lambda f: f.file)
+    ]
+
+
+def _write_plain(blocks: list[list[Segment]], closing: str, file: IO[str]) -> None:
+    plain = "".join("".join(text for text, _ in block) + "\n" for block in blocks)
+    file.write(shown_lines(plain + closing + "\n"))
+    file.flush()
+
+
 def write(result: ValidationResult, console: Console, source_line: SourceLine) -> None:
     """Findings per file, then a summary line.
 
@@ -94,16 +118,13 @@ def write(result: ValidationResult, console: Console, source_line: SourceLine) -
     as one string: the same words, without Rich's rendering cost per line.
     """
     style = "green" if not result.findings else ("red" if result.errors else "yellow")
-    blocks = [
-        _file_segments(file, findings, source_line)
-        for file, findings in groupby(result.findings, key=lambda f: f.file)
-    ]
+    blocks = _blocks(result, source_line)
     closing = summary(result)
     if console.no_color or console.color_system is None:
-        plain = "".join("".join(text for text, _ in block) + "\n" for block in blocks)
-        console.file.write(shown_lines(plain + closing + "\n"))
-        console.file.flush()
+        _write_plain(blocks, closing, console.file)
         return
+    from rich.text import Text
+
     for block in blocks:
         console.print(Text.assemble(*block))
     console.print(Text(closing, style=style))
