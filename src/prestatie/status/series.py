@@ -19,7 +19,6 @@ Series are made for every doel that has a target in the selection.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -27,7 +26,7 @@ from dataclasses import dataclass
 
 from prestatie.dataset import DataSet
 from prestatie.models import Afspraak, Doel, Project
-from prestatie.selection import Selection, resolve_selection
+from prestatie.selection import Selection, selection_at
 from prestatie.status.engine import doel_figures, target_of
 
 # What verwacht follows.
@@ -157,10 +156,10 @@ def reeksen(
 ) -> dict[tuple[str, str], Reeks]:
     """The series of every doel of the given afspraken (ids, as the status engine selected
     them) in the selection, by (afspraak id, indicator id)."""
-    selection = resolve_selection(dataset, gemeente=gemeente, corporatie=corporatie, thema=thema)
-    if selection.corporatie is not None:  # as the engine: the parties that merged into it
-        merged = frozenset(dataset.opvolgers.get(selection.corporatie, set()))
-        selection = dataclasses.replace(selection, opgegaan=merged)
+    # The engine's selection: a corporatie with the parties that merged into it.
+    selection, _ = selection_at(
+        dataset, peildatum=peildatum, gemeente=gemeente, corporatie=corporatie, thema=thema
+    )
     by_afspraak = _by_afspraak(p.model for p in dataset.projecten if selection.counts(p.model))
     result: dict[tuple[str, str], Reeks] = {}
     for ident in afspraken:
