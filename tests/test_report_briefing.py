@@ -143,3 +143,29 @@ def test_the_samenvatting_does_not_repeat_the_headline(cli: Cli, selection: tupl
     for verb in ("lopen achter", "loopt achter", "op koers", "vraagt aandacht", "vragen aandacht"):
         assert verb not in first, first
     assert not first.startswith("Van de ")
+
+
+def test_the_shipped_data_explains_every_afspraak_on_the_list() -> None:
+    """Every afspraak achter, niet gehaald or without a meting on 1 December 2026, in any
+    selection and overeenkomst, has a verantwoording; a running one a recent one."""
+    from prestatie.targetstate import has_recent_verantwoording
+
+    dataset = load_valid(DATA.parent)
+    peildatum = dt.date(2026, 12, 1)
+    selections: list[dict[str, str]] = [
+        {},
+        *({"gemeente": g} for g in dataset.gemeenten),
+        *({"corporatie": c} for c in dataset.corporaties),
+        *({"thema": t} for t in dataset.themas_by_id),
+    ]
+    seen: set[str] = set()
+    for chosen in selections:
+        status = compute_status(dataset, peildatum=peildatum, overeenkomst="alle", **chosen)
+        for afspraak in status.afspraken:
+            if afspraak.verdict not in NEEDS_DECISION:
+                continue
+            seen.add(afspraak.id)
+            assert afspraak.verantwoording is not None, (chosen, afspraak.id)
+            model = dataset.afspraken_by_id[afspraak.id].model
+            assert afspraak.eindstand or has_recent_verantwoording(model, peildatum), (chosen, afspraak.id)
+    assert len(seen) >= 10  # the 2019-2024 ones niet gehaald, the 2024-2028 ones achter
