@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,14 +47,42 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+def shared_absent(folder: str) -> str | None:
+    """Why the tests of ``../shared/<folder>`` skip, or None when it is there."""
+    if (SHARED / folder).is_dir():
+        return None
+    return (
+        f"../shared/{folder} is absent: these tests read it from a folder shared/ next to the "
+        "repository (never copied into it); without it they skip, the other tests cover the same code"
+    )
+
+
+def shared_params(folder: str, values: Sequence[Any], ids: Sequence[str]) -> list[Any]:
+    """Parameters of a test over the files of ``../shared/<folder>``; when the folder is
+    absent one skipped parameter whose reason says so (not pytest's "got empty parameter set")."""
+    reason = shared_absent(folder)
+    if reason is not None:
+        return [pytest.param(None, id=f"{folder}-absent", marks=pytest.mark.skip(reason=reason))]
+    return [pytest.param(value, id=ident) for value, ident in zip(values, ids, strict=True)]
+
+
+def _shared(folder: str) -> Path:
+    reason = shared_absent(folder)
+    if reason is not None:
+        pytest.skip(reason)
+    return SHARED / folder
+
+
 @pytest.fixture
-def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.skip(
-            "optional: extra YAML cases kept outside this repository (a folder shared/ next to "
-            "it) are not here; nothing to do, the other tests cover the same code"
-        )
-    return SHARED
+def yaml_suite_dir() -> Path:
+    """../shared/yaml-test-suite (the official YAML test suite), or the test skips saying it is absent."""
+    return _shared("yaml-test-suite")
+
+
+@pytest.fixture
+def hostile_dir() -> Path:
+    """../shared/hostile-examples, or the test skips saying it is absent."""
+    return _shared("hostile-examples")
 
 
 @pytest.fixture

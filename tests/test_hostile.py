@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, shared_params
 from prestatie.codes import CODES
 from prestatie.dataset import load_file
 from prestatie.source import SourceFile
@@ -23,20 +23,20 @@ MANIFEST: list[dict[str, Any]] = (
 HUGE = "28_huge_file.yaml"
 
 
-def _raw(shared_dir: Path, entry: dict[str, Any]) -> bytes:
+def _raw(hostile_dir: Path, entry: dict[str, Any]) -> bytes:
     name = entry["file"]
     if name.startswith(HUGE):  # not stored: the manifest says how to make it
         return ("naam: x\nlijst:\n" + "  - item\n" * 400000 + "\n").encode("utf-8")
-    return (shared_dir / "hostile-examples" / name).read_bytes()
+    return (hostile_dir / name).read_bytes()
 
 
 def _ids(entries: list[dict[str, Any]]) -> list[str]:
     return [e["file"].split(" ")[0] for e in entries]
 
 
-@pytest.mark.parametrize("entry", MANIFEST, ids=_ids(MANIFEST))
-def test_reader_on_the_bare_file(shared_dir: Path, entry: dict[str, Any]) -> None:
-    raw = _raw(shared_dir, entry)
+@pytest.mark.parametrize("entry", shared_params("hostile-examples", MANIFEST, _ids(MANIFEST)))
+def test_reader_on_the_bare_file(hostile_dir: Path, entry: dict[str, Any]) -> None:
+    raw = _raw(hostile_dir, entry)
     outcome = read_yaml(raw, "data/projecten/kerkrade/x.yaml")
     assert isinstance(outcome, ReadOutcome)
     for finding in outcome.findings:
@@ -49,9 +49,9 @@ def test_reader_on_the_bare_file(shared_dir: Path, entry: dict[str, Any]) -> Non
         assert all(f.line >= 1 and f.column >= 1 for f in result.findings)
 
 
-def test_yaml_11_surprises_stay_text_or_are_refused(shared_dir: Path) -> None:
+def test_yaml_11_surprises_stay_text_or_are_refused(hostile_dir: Path) -> None:
     def read(name: str) -> ReadOutcome:
-        return read_yaml((shared_dir / "hostile-examples" / name).read_bytes(), name)
+        return read_yaml((hostile_dir / name).read_bytes(), name)
 
     # 1.10 is a valid YAML 1.2 number; where text is meant the schema refuses it (PA107).
     version = read("11_version_float.yaml")
@@ -76,12 +76,12 @@ def test_yaml_11_surprises_stay_text_or_are_refused(shared_dir: Path) -> None:
     assert "regel 2" in duplicate.findings[0].message
 
 
-@pytest.mark.parametrize("entry", MANIFEST, ids=_ids(MANIFEST))
+@pytest.mark.parametrize("entry", shared_params("hostile-examples", MANIFEST, _ids(MANIFEST)))
 def test_whole_command_with_the_file_as_a_project(
-    shared_dir: Path, data_copy: Path, cli: Callable[..., Any], entry: dict[str, Any]
+    hostile_dir: Path, data_copy: Path, cli: Callable[..., Any], entry: dict[str, Any]
 ) -> None:
     target = data_copy / "data/projecten/kerkrade/vijandig.yaml"
-    target.write_bytes(_raw(shared_dir, entry))
+    target.write_bytes(_raw(hostile_dir, entry))
     for output in ("text", "json", "github"):
         result = cli("validate", data_copy, "--format", output)
         assert "Traceback" not in result.stdout + result.stderr
@@ -96,12 +96,12 @@ def test_whole_command_with_the_file_as_a_project(
 
 
 def test_hostile_files_do_not_hide_each_other(
-    shared_dir: Path, data_copy: Path, cli: Callable[..., Any]
+    hostile_dir: Path, data_copy: Path, cli: Callable[..., Any]
 ) -> None:
     folder = data_copy / "data/projecten/kerkrade"
     errors = [e for e in MANIFEST if e["expect"] == "error" and not e["file"].startswith(HUGE)]
     for index, entry in enumerate(errors):
-        shutil.copy(shared_dir / "hostile-examples" / entry["file"], folder / f"vijandig-{index:02d}.yaml")
+        shutil.copy(hostile_dir / entry["file"], folder / f"vijandig-{index:02d}.yaml")
     report = json.loads(cli("validate", data_copy, "--format", "json").stdout)
     files = {f["file"] for f in report["findings"] if f["severity"] == "error"}
     assert {f"data/projecten/kerkrade/vijandig-{i:02d}.yaml" for i in range(len(errors))} <= files

@@ -139,17 +139,17 @@ def test_region_report_too(cli: Cli, hostile: Path) -> None:
             _assert_safe_markdown(result.stdout)
 
 
-def _shared_value(shared: Path, name: str, key: str) -> str:
-    value = yaml.safe_load((shared / "hostile-examples" / name).read_text(encoding="utf-8"))[key]
+def _shared_value(hostile_dir: Path, name: str, key: str) -> str:
+    value = yaml.safe_load((hostile_dir / name).read_text(encoding="utf-8"))[key]
     assert isinstance(value, str)
     return value
 
 
-def test_shared_hostile_examples_40_to_42(cli: Cli, data_copy: Path, shared_dir: Path) -> None:
-    xss_naam = _shared_value(shared_dir, "40_xss_text.yaml", "naam")
-    xss_text = _shared_value(shared_dir, "40_xss_text.yaml", "omschrijving")
-    template = _shared_value(shared_dir, "41_template_injection.yaml", "naam")
-    table = _shared_value(shared_dir, "42_markdown_table_break.yaml", "naam")
+def test_shared_hostile_examples_40_to_42(cli: Cli, data_copy: Path, hostile_dir: Path) -> None:
+    xss_naam = _shared_value(hostile_dir, "40_xss_text.yaml", "naam")
+    xss_text = _shared_value(hostile_dir, "40_xss_text.yaml", "omschrijving")
+    template = _shared_value(hostile_dir, "41_template_injection.yaml", "naam")
+    table = _shared_value(hostile_dir, "42_markdown_table_break.yaml", "naam")
     _plant(data_copy, naam=xss_naam, omschrijving=xss_text, toelichting=f"{xss_text} {template}", wijk=table)
     html = cli("report", "--data", data_copy, "--gemeente", "Kerkrade", "--per", PER, "--format", "html")
     md = cli("report", "--data", data_copy, "--gemeente", "Kerkrade", "--per", PER)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, shared_params
 from prestatie.codes import CODES
 from prestatie.yamlread import ReadOutcome, read_yaml
 
@@ -17,8 +17,8 @@ SUITE = SHARED / "yaml-test-suite"
 CASES = sorted(p.parent for p in SUITE.glob("*/in.yaml")) if SUITE.is_dir() else []
 
 
-def test_suite_is_there(shared_dir: Path) -> None:
-    assert len(CASES) > 300
+def test_suite_is_there(yaml_suite_dir: Path) -> None:
+    assert len(sorted(yaml_suite_dir.glob("*/in.yaml"))) == len(CASES) > 300
 
 
 # The suite's error cases that libyaml reads without complaint, per top-level shape
@@ -34,7 +34,7 @@ LIBYAML_ACCEPTS: dict[type, set[str]] = {
 
 
 @pytest.mark.parametrize("top", [dict, list])
-def test_every_case_reads_to_data_or_located_findings(shared_dir: Path, top: type) -> None:
+def test_every_case_reads_to_data_or_located_findings(yaml_suite_dir: Path, top: type) -> None:
     accepted_errors = set()
     for case in CASES:
         raw = (case / "in.yaml").read_bytes()
@@ -50,9 +50,9 @@ def test_every_case_reads_to_data_or_located_findings(shared_dir: Path, top: typ
     assert accepted_errors == LIBYAML_ACCEPTS[top]
 
 
-@pytest.mark.parametrize("case", CASES[::25], ids=[c.name for c in CASES[::25]])
+@pytest.mark.parametrize("case", shared_params("yaml-test-suite", CASES[::25], [c.name for c in CASES[::25]]))
 def test_sample_through_the_whole_command(
-    shared_dir: Path, data_copy: Path, cli: Callable[..., Any], case: Path
+    yaml_suite_dir: Path, data_copy: Path, cli: Callable[..., Any], case: Path
 ) -> None:
     (data_copy / "data/projecten/kerkrade/suite.yaml").write_bytes((case / "in.yaml").read_bytes())
     result = cli("validate", data_copy, "--format", "json")
