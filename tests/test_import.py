@@ -415,6 +415,61 @@ def test_a_file_changed_since_it_was_read_is_refused(
     assert b"Gesprek gevoerd" not in path.read_bytes()
 
 
+def _sheet_for_three_files(cli: Cli, root: Path, out: Path) -> list[Path]:
+    """An invulblad of HEEMwonen with a voortgang for one project and two metingen; the three
+    files it writes, in the order import writes them."""
+    invulblad(cli, root, out, "heemwonen")
+    fill(out, {"kerkrade-haanrade-particuliere-woningen": {"Voortgang": "Gesprek gevoerd."}})
+    fill(out, {"kernvoorraad": {"Waarde": 11750, "Bron": "Jaarverslag HEEMwonen 2025"}}, sheet="metingen")
+    fill(out, {"verkoop-sociale-huur": {"Waarde": 7, "Bron": "Jaarverslag HEEMwonen 2025"}}, sheet="metingen")
+    return [
+        root / "data/projecten/kerkrade/kerkrade-haanrade-particuliere-woningen.yaml",
+        root / "data/metingen/kernvoorraad.yaml",
+        root / "data/metingen/verkoop-sociale-huur.yaml",
+    ]
+
+
+def test_a_sheet_for_three_files_writes_all_three(cli: Cli, data_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "h.xlsx"
+    files = _sheet_for_three_files(cli, data_copy, out)
+    before = {path: path.read_bytes() for path in files}
+    result = cli("import", out, "--data", data_copy)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert b"Gesprek gevoerd." in files[0].read_bytes()
+    assert b"waarde: 11750" in files[1].read_bytes() and b"waarde: 7," in files[2].read_bytes()
+    assert all(path.read_bytes().startswith(before[path][:20]) for path in files)
+    assert not [p for p in (data_copy / "data").rglob(".*") if p.is_file()]
+
+
+def test_a_sheet_for_three_files_writes_none_when_the_last_changed_since_it_was_read(
+    cli: Cli, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All or nothing: an editor saves the last of the three files between the check and the
+    write; import refuses, and the two files before it are not written either."""
+    from prestatie.edit import importeer
+    from prestatie.errors import UsageError
+
+    out = tmp_path / "h.xlsx"
+    files = _sheet_for_three_files(cli, data_copy, out)
+    real = importeer.check_candidates
+
+    def check_then_editor_saves(*args: Any, **kwargs: Any) -> Any:
+        found = real(*args, **kwargs)
+        files[2].write_bytes(files[2].read_bytes() + b"# opgeslagen in de editor\n")
+        return found
+
+    monkeypatch.setattr(importeer, "check_candidates", check_then_editor_saves)
+    before = snapshot(data_copy)
+    with pytest.raises(UsageError) as refused:
+        importeer.import_spreadsheet(data_copy, out, dry_run=False)
+    message = str(refused.value)
+    assert "verkoop-sociale-huur.yaml is gewijzigd sinds prestatie het las" in message
+    assert "Er is niets geschreven" in message
+    edited = "data/metingen/verkoop-sociale-huur.yaml"
+    assert snapshot(data_copy) == {**before, edited: before[edited] + b"# opgeslagen in de editor\n"}
+    assert not [p for p in (data_copy / "data").rglob(".*") if p.is_file()]
+
+
 def test_a_project_whose_file_has_errors_is_not_edited(cli: Cli, data_copy: Path, tmp_path: Path) -> None:
     out = tmp_path / "h.xlsx"
     invulblad(cli, data_copy, out, "heemwonen")

@@ -9,6 +9,8 @@ or not at all, and an existing file is never overwritten by accident.
 
 Every command that writes below ``data/`` holds the one ``lock_data`` lock while
 it reads, checks and writes: two writers never interleave, so no edit is lost.
+Several files that belong together (``prestatie import``) are written all or nothing
+with ``write_files``.
 The lock also confines writes to the data root (``DataLock.writable``) and removes
 temporary files that a killed writer left behind.
 """
@@ -19,10 +21,11 @@ import contextlib
 import fcntl
 import functools
 import os
+import secrets
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
@@ -283,3 +286,148 @@ def _create_file(path: Path, data: bytes, mode: int) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
     _fsync_directory(path.parent)
+
+
+@dataclass(frozen=True, slots=True)
+class FileWrite:
+    """One file of a ``write_files``: the new ``data`` of ``path`` (below the data root).
+
+    ``expected`` is the file as it was read (it must still be exactly that); None for a
+    new file (it must not exist yet).
+    """
+
+    path: Path
+    data: bytes
+    expected: Snapshot | None = None
+
+
+@dataclass(slots=True)
+class _Staged:
+    write: FileWrite
+    target: Path
+    temporary: Path
+    backup: Path | None = None  # a second name of the file as it was, for the way back
+    done: bool = False
+
+
+def write_files(lock: DataLock, writes: Sequence[FileWrite]) -> None:
+    """Write several files all or nothing (``prestatie import`` of a sheet for several files).
+
+    First everything that can fail: every target is checked (inside the data root, a
+    regular file still exactly as read, or a new name that is still free), every new
+    content is written to a temporary file next to its target and flushed to disk, and
+    every existing file gets a second, hidden name (a hard link, no copy) to return to.
+    Then the renames: each file is replaced (``os.replace``) or linked into place
+    (``os.link``), after checking once more that it did not change. When anything fails,
+    the files already renamed are put back (their hidden names renamed over them, new
+    files removed) and a Dutch UsageError says that nothing was written.
+
+    The guarantee: after an error prestatie sees (a file changed since it was read, a
+    name taken, no permission, a full disk, a folder that cannot be written) every file
+    is as it was; every file is always whole. A process killed or a machine that loses
+    power during the renames (a few milliseconds) can leave some files new and others
+    old, each whole; ``git status`` shows which.
+    """
+    targets = [lock.writable(write.path) for write in writes]  # also clears stale temporaries: first
+    staged: list[_Staged] = []
+    try:
+        for write, target in zip(writes, targets, strict=True):
+            with _writing(target):
+                staged.append(_stage(write, target))
+        for item in staged:
+            _check_unchanged(item)
+        for item in staged:
+            with _writing(item.target):
+                _check_unchanged(item)
+                if item.write.expected is None:
+                    os.link(item.temporary, item.target)
+                else:
+                    os.replace(item.temporary, item.target)
+                item.done = True
+    except BaseException as exc:
+        kept = _roll_back(staged)
+        if kept:
+            raise UsageError(
+                f"{exc} Terugzetten lukte niet voor: {', '.join(str(p) for p in kept)}; "
+                "vergelijk die met git (git status, git diff)."
+            ) from None
+        if isinstance(exc, UsageError):
+            raise UsageError(_nothing_written(str(exc), len(writes))) from None
+        raise
+    finally:
+        for item in staged:
+            for leftover in (item.temporary, item.backup):
+                if leftover is not None:
+                    with contextlib.suppress(OSError):
+                        os.unlink(leftover)
+    for folder in dict.fromkeys(target.parent for target in targets):
+        _fsync_directory(folder)
+
+
+def _nothing_written(message: str, count: int) -> str:
+    if count < 2 or "Er is niets geschreven" in message:
+        return message
+    return f"{message} Er is niets geschreven, ook niet in de andere {count - 1} bestanden."
+
+
+def _stage(write: FileWrite, target: Path) -> _Staged:
+    expected = write.expected
+    if expected is None:
+        if os.path.lexists(target):
+            raise UsageError(
+                f"Het bestand {target} bestaat al; prestatie overschrijft geen bestaand bestand. "
+                "Er is niets geschreven."
+            )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return _Staged(write, target, _write_temporary(target.parent, target.name, write.data, 0o644))
+    if not _unchanged(Snapshot(target, expected.raw, expected.mtime_ns, expected.mode)):
+        raise UsageError(_changed_message(target))
+    info = os.lstat(target)
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(
+            f"{target} is geen gewoon bestand (meer); prestatie vervangt het niet. Er is niets geschreven."
+        )
+    temporary = _write_temporary(target.parent, target.name, write.data, stat.S_IMODE(info.st_mode))
+    item = _Staged(write, target, temporary)
+    item.backup = _second_name(target)
+    return item
+
+
+def _second_name(target: Path) -> Path:
+    """A hidden hard link to ``target`` (the file as it is now), cleared like any temporary."""
+    while True:
+        backup = target.parent / f".{target.name}.{secrets.token_hex(6)}{TEMPORARY_SUFFIX}"
+        try:
+            os.link(target, backup)
+        except FileExistsError:
+            continue
+        return backup
+
+
+def _check_unchanged(item: _Staged) -> None:
+    expected = item.write.expected
+    if expected is None:
+        if os.path.lexists(item.target):
+            raise UsageError(
+                f"Het bestand {item.target} is intussen door een ander programma aangemaakt; "
+                "prestatie overschrijft het niet."
+            )
+    elif not _unchanged(Snapshot(item.target, expected.raw, expected.mtime_ns, expected.mode)):
+        raise UsageError(_changed_message(item.target))
+
+
+def _roll_back(staged: list[_Staged]) -> list[Path]:
+    """Put back every file already renamed, last first; the ones that could not be."""
+    kept: list[Path] = []
+    for item in reversed(staged):
+        if not item.done:
+            continue
+        try:
+            if item.backup is None:
+                os.unlink(item.target)
+            else:
+                os.replace(item.backup, item.target)
+                item.backup = None
+        except OSError:
+            kept.append(item.target)
+    return kept

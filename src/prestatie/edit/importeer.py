@@ -9,8 +9,9 @@ data/metingen/<indicator>.yaml (a meting that is there already is skipped).
 
 Every refused cell is reported with sheet, row and column, all of them at once;
 nothing is written unless every row is fine and the whole data set would still
-validate. Writes happen under the data lock, each file atomically, and a file that
-changed since it was read is refused.
+validate. The files are written under the data lock, all or nothing
+(``atomic.write_files``): when one cannot be written, or changed since it was read,
+none is.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from prestatie import dutch
-from prestatie.atomic import DataLock, Snapshot, create_file, holding_data_lock, read_snapshot, replace_file
+from prestatie.atomic import DataLock, FileWrite, Snapshot, holding_data_lock, read_snapshot, write_files
 from prestatie.diff.engine import Version, build_item
 from prestatie.diff.model import DataDiff, ItemDiff, Kant
 from prestatie.diff.scope import gemeente_names, indicator_names
@@ -78,8 +79,8 @@ class ImportResult:
 @dataclass
 class _Plan:
     contents: dict[str, bytes] = field(default_factory=dict)
-    snapshots: dict[str, Snapshot] = field(default_factory=dict)
-    new_files: set[str] = field(default_factory=set)
+    targets: dict[str, Path] = field(default_factory=dict)  # where each file of contents is written
+    snapshots: dict[str, Snapshot] = field(default_factory=dict)  # as read; none for a new file
     items: list[ItemDiff] = field(default_factory=list)
     metingen: list[NewMeting] = field(default_factory=list)
     problems: list[SheetProblem] = field(default_factory=list)
@@ -191,12 +192,10 @@ def import_spreadsheet(
         indicatoren=indicator_names(themas),
     )
     if not dry_run:
-        for path, content in plan.contents.items():
-            target = lock.writable(root / path)
-            if path in plan.new_files:
-                create_file(target, content)
-            else:
-                replace_file(target, content, expected=plan.snapshots[path])
+        writes = []
+        for relative, content in plan.contents.items():
+            writes.append(FileWrite(plan.targets[relative], content, plan.snapshots.get(relative)))
+        write_files(lock, writes)
     return ImportResult(dry_run, diff, plan.metingen, list(plan.contents), warnings)
 
 
@@ -298,6 +297,7 @@ def _projects(
             plan.problems.extend(row.problems)
             continue
         plan.contents[loaded.file] = content
+        plan.targets[loaded.file] = path
         plan.snapshots[loaded.file] = snapshot
         item = build_item(
             "project",
@@ -387,8 +387,8 @@ def _metingen(
             plan.snapshots[relative] = snapshot
         else:
             content = _new_metingen_file(indicator, metingen)
-            plan.new_files.add(relative)
         plan.contents[relative] = content
+        plan.targets[relative] = target
         plan.metingen.extend(metingen)
 
 
