@@ -98,6 +98,8 @@ def test_the_html_chart_is_an_accessible_inline_svg(cli: Cli) -> None:
     assert section.count('role="img"') == charts
     assert section.count("<title id=") == charts and section.count("<desc id=") == charts
     assert section.count("<caption>Per jaar: ") == charts
+    # A dot on every expected value, so that a one-year series still shows its line's point.
+    assert section.count('<circle class="trend-punt"') == section.count('<tr><th scope="row">')
     assert "<script" not in out
 
 

@@ -85,6 +85,7 @@ class TrendGrafiek:
     as_eind: float
     staven: tuple[Staaf, ...]
     verwacht_punten: str  # the polyline's points: "x1,y1 x2,y2 ..."
+    verwacht_stippen: tuple[tuple[float, float], ...]  # a dot on each point (one year: no line)
     streef_y: float
     streef_label: str
     streef_label_x: float
@@ -126,6 +127,7 @@ def grafiek(reeks: Reeks, *, naam: str, titel: str, eenheid: str) -> TrendGrafie
     bar = slot * 0.6
     staven = []
     line = []
+    dots = []
     for index, punt in enumerate(punten):
         center = _LEFT + index * slot + slot / 2
         value = punt.gerealiseerd
@@ -143,6 +145,7 @@ def grafiek(reeks: Reeks, *, naam: str, titel: str, eenheid: str) -> TrendGrafie
             )
         )
         line.append(f"{round(center, 1)},{y(punt.verwacht)}")
+        dots.append((round(center, 1), y(punt.verwacht)))
     parts = punten[-1].onderdelen
     rijen = tuple(
         TrendRij(
@@ -155,7 +158,7 @@ def grafiek(reeks: Reeks, *, naam: str, titel: str, eenheid: str) -> TrendGrafie
         for p in punten
     )
     stand = reeks.soort == STAND
-    kolom_gerealiseerd = "Stand" if stand else "Gerealiseerd"
+    kolom_gerealiseerd = "Stand" if stand else "Netto" if parts else "Gerealiseerd"
     kolom_verwacht = _KOLOM[reeks.pad] + (" (hoogstens)" if reeks.maximaal and reeks.pad != NIVEAU else "")
     kind = "de gemeten stand aan het eind van elk jaar" if stand else "cumulatief per jaar gerealiseerd"
     bound = "hoogstens " if reeks.maximaal else ""
@@ -166,7 +169,8 @@ def grafiek(reeks: Reeks, *, naam: str, titel: str, eenheid: str) -> TrendGrafie
     if last.gerealiseerd is None:
         now = f"{moment} is er nog geen meting"
     else:
-        now = f"{moment} is {aantal(last.gerealiseerd, eenheid)} {'gemeten' if stand else 'gerealiseerd'}"
+        done = "gemeten" if stand else "gerealiseerd"
+        now = f"{moment} is {'netto ' if parts else ''}{aantal(last.gerealiseerd, eenheid)} {done}"
     composed = ""
     if parts:
         plus = [d.naam for d in parts if d.teken > 0]
@@ -201,6 +205,7 @@ def grafiek(reeks: Reeks, *, naam: str, titel: str, eenheid: str) -> TrendGrafie
         as_eind=WIDTH - _RIGHT,
         staven=tuple(staven),
         verwacht_punten=" ".join(line),
+        verwacht_stippen=tuple(dots),
         streef_y=y(reeks.streefwaarde),
         streef_label=f"streefwaarde {bound}{kort(reeks.streefwaarde, eenheid)}",
         streef_label_x=WIDTH - _RIGHT,
