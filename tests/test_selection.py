@@ -101,3 +101,26 @@ def test_the_one_choice_of_overeenkomsten() -> None:
         choose("nieuwe", day(2027, 6, 1))
     with pytest.raises(InternalError):
         choose_overeenkomsten(None, known, standaard=STANDAARD)
+
+
+def test_a_gemeente_leaves_out_the_overeenkomsten_of_other_gemeenten() -> None:
+    """Heerlen's view does not cover Kerkrade's jaarschijf, unless it is chosen by id."""
+    from prestatie.selection import STANDAARD, STANDAARD_DIFF, OvereenkomstFeiten, choose_overeenkomsten
+
+    day = dt.date
+    known = [
+        OvereenkomstFeiten("regio", "Regionaal", None, day(2024, 1, 1), day(2028, 12, 31)),
+        OvereenkomstFeiten("schijf", "Jaarschijf", "regio", day(2026, 1, 1), day(2026, 12, 31), frozenset({"k"})),
+    ]
+
+    def choose(wanted: str | None, gemeente: str | None) -> tuple[str | None, frozenset[str] | None]:
+        return choose_overeenkomsten(wanted, known, standaard=STANDAARD, peildatum=day(2026, 6, 1), gemeente=gemeente)
+
+    assert choose(None, None) == (None, {"regio", "schijf"})
+    assert choose(None, "k") == (None, {"regio", "schijf"})
+    assert choose(None, "h") == (None, {"regio"})
+    assert choose("alle", "h") == ("alle", {"regio"})
+    assert choose("alle", "k") == ("alle", None)
+    assert choose("regio", "h") == ("regio", {"regio"})
+    assert choose("schijf", "h") == ("schijf", {"schijf"})  # asked for by id: shown (with no afspraken)
+    assert choose_overeenkomsten(None, known, standaard=STANDAARD_DIFF, gemeente="h") == (None, {"regio"})

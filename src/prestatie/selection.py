@@ -225,6 +225,11 @@ class OvereenkomstFeiten:
     onderdeel_van: str | None
     van: dt.date | None
     tot: dt.date | None
+    gemeenten: frozenset[str] | None = None  # its scope; None: every gemeente
+
+    def concerns(self, gemeente: str | None) -> bool:
+        """Whether its scope holds the gemeente (None: no gemeente chosen)."""
+        return gemeente is None or self.gemeenten is None or gemeente in self.gemeenten
 
 
 def with_parts(parents: Mapping[str, str | None], ident: str) -> frozenset[str]:
@@ -263,29 +268,48 @@ def choose_overeenkomsten(
     *,
     standaard: Standaard,
     peildatum: dt.date | None = None,
+    gemeente: str | None = None,
 ) -> tuple[str | None, frozenset[str] | None]:
     """What ``--overeenkomst`` means: the overeenkomst as chosen (an id, 'alle', or None for
     the default ``standaard``) and the ids it covers (None: every overeenkomst, and with
     them the afspraken that name none). An id covers its parts (``onderdeel_van``); it is
     found by id or titel, an unknown one raises UsageError. ``LOPEND`` needs the peildatum.
+    With a ``gemeente``, an overeenkomst whose scope leaves it out is not covered (unless
+    it is the one chosen by id): Heerlen's report does not cover Kerkrade's jaarschijf.
     """
+    scoped = [o for o in known if o.concerns(gemeente)]
+    chosen: str | None
+    covered: frozenset[str] | None
     if wanted is None:
         if standaard == ALLE or len(known) <= 1:
-            return None, None  # a version 1 data set: its one overeenkomst is all there is
-        if peildatum is None:
+            chosen, covered = None, None  # a version 1 data set: its one overeenkomst is all there is
+        elif peildatum is None:
             raise InternalError("De standaardkeuze van de overeenkomsten heeft een peildatum nodig.")
-        return None, lopende(known, peildatum)
-    if wanted.strip().casefold() == ALLE:
-        return ALLE, None
-    names = {o.id: o.titel for o in known}
-    ident = resolve(wanted, names, unknown="Onbekende overeenkomst", option="--overeenkomst")
-    return ident, with_parts({o.id: o.onderdeel_van for o in known}, ident)
+        else:
+            return None, lopende(scoped, peildatum)
+    elif wanted.strip().casefold() == ALLE:
+        chosen, covered = ALLE, None
+    else:
+        names = {o.id: o.titel for o in known}
+        chosen = resolve(wanted, names, unknown="Onbekende overeenkomst", option="--overeenkomst")
+        parts = with_parts({o.id: o.onderdeel_van for o in known}, chosen)
+        return chosen, frozenset(o.id for o in known if o.id in parts and (o.id == chosen or o in scoped))
+    if len(scoped) < len(known):
+        covered = frozenset(o.id for o in scoped)
+    return chosen, covered
 
 
 def overeenkomst_feiten(dataset: DataSet) -> list[OvereenkomstFeiten]:
     """The overeenkomsten of a valid data set (version 1: its one implicit overeenkomst)."""
     return [
-        OvereenkomstFeiten(o.id, o.titel, o.onderdeel_van, o.periode.van, o.periode.tot)
+        OvereenkomstFeiten(
+            o.id,
+            o.titel,
+            o.onderdeel_van,
+            o.periode.van,
+            o.periode.tot,
+            None if o.gemeenten == "alle" else frozenset(o.gemeenten),
+        )
         for o in dataset.overeenkomsten_by_id.values()
     ]
 
@@ -308,7 +332,9 @@ def with_overeenkomsten(
     peildatum: dt.date | None = None,
 ) -> Selection:
     """``selection`` restricted to the overeenkomsten that ``wanted`` (or the default) covers."""
-    chosen, covered = choose_overeenkomsten(wanted, known, standaard=standaard, peildatum=peildatum)
+    chosen, covered = choose_overeenkomsten(
+        wanted, known, standaard=standaard, peildatum=peildatum, gemeente=selection.gemeente
+    )
     return replace(selection, overeenkomst=chosen, overeenkomsten=covered)
 
 

@@ -168,6 +168,7 @@ def overeenkomst_feiten(
         doc = mapping(data)
         ident = text(doc, "id") or stem(path)
         periode = mapping(doc.get("periode"))
+        gemeenten = doc.get("gemeenten", "alle")
         result.append(
             OvereenkomstFeiten(
                 ident,
@@ -175,6 +176,7 @@ def overeenkomst_feiten(
                 text(doc, "onderdeel_van"),
                 _day(periode.get("van")),
                 _day(periode.get("tot")),
+                None if gemeenten == "alle" else frozenset(strings(gemeenten)),
             )
         )
     if not result and regio:
