@@ -30,10 +30,10 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from prestatie.units import EURO, KNOWN_UNITS, PROCENT
+
 LOCALE = "nl_NL"
 DASH = "–"
-EURO = "euro"
-PROCENT = "procent"
 QUANTITY_DIGITS = 1
 MONEY_DIGITS = 1  # in millions and billions
 _MILLION = Decimal(1_000_000)
@@ -43,16 +43,11 @@ _MAX_DIGITS = 15
 # Widest ``datum_kort``: "30 sep 2026".
 DATUM_KORT_BREEDTE = 11
 
-# The units with a Dutch singular (docs/gegevens.md: units), and the nouns that the reports
-# count: plural -> singular ("1 woning", "2 woningen"). Any other unit is free text,
+# Plural -> singular ("1 woning", "2 woningen"): the known units (units.KNOWN_UNITS, the
+# one table of them) and the nouns that the reports count. Any other unit is free text,
 # shown as written.
-SINGULAR = {
-    "woningen": "woning",
-    "stuks": "stuk",
-    "personen": "persoon",
-    "maanden": "maand",
-    "dagen": "dag",
-    "labelstappen": "labelstap",
+SINGULAR: dict[str, str] = {
+    **{name: unit.enkelvoud for name, unit in KNOWN_UNITS.items() if unit.enkelvoud != name},
     "afspraken": "afspraak",
     "projecten": "project",
     "gemeenten": "gemeente",

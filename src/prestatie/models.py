@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, St
 from pydantic_core import PydanticCustomError
 
 from prestatie.layout import SLUG_PATTERN
+from prestatie.units import KNOWN_UNITS
 
 Slug = Annotated[
     str,
@@ -42,10 +43,6 @@ Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 AfspraakStatus = Literal["lopend", "afgerond", "gewijzigd", "vervallen"]
 ProjectStatus = Literal["idee", "voorbereiding", "uitvoering", "opgeleverd", "gepauzeerd", "vervallen"]
-# Units with Dutch formatting and plurals; ``eenheid`` itself is free text.
-BekendeEenheid = Literal[
-    "woningen", "euro", "stuks", "procent", "personen", "maanden", "dagen", "labelstappen"
-]
 Niveau = Literal["nationaal", "regionaal", "lokaal", "jaarschijf"]
 Telling = Literal["som", "stand"]
 Bron = Literal["projecten", "metingen"]
@@ -53,7 +50,8 @@ Richting = Literal["minimaal", "maximaal"]
 
 AFSPRAAK_STATUSSEN: tuple[str, ...] = typing.get_args(AfspraakStatus)
 PROJECT_STATUSSEN: tuple[str, ...] = typing.get_args(ProjectStatus)
-EENHEDEN: tuple[str, ...] = typing.get_args(BekendeEenheid)
+# Units with Dutch formatting and plurals (units.KNOWN_UNITS); ``eenheid`` itself is free text.
+EENHEDEN: tuple[str, ...] = tuple(KNOWN_UNITS)
 NIVEAUS: tuple[str, ...] = typing.get_args(Niveau)
 
 
@@ -141,8 +139,8 @@ class Indicator(Model):
     naam: Tekst = Field(description="Wat er gemeten wordt, bijvoorbeeld 'Nieuwe sociale huurwoningen'.")
     eenheid: Tekst = Field(
         examples=list(EENHEDEN),
-        description="Vrije tekst; woningen, euro, stuks, procent, personen, maanden, dagen en "
-        "labelstappen krijgen Nederlandse notatie en meervoud."
+        description=f"Vrije tekst; {', '.join(EENHEDEN[:-1])} en {EENHEDEN[-1]} krijgen Nederlandse "
+        "notatie en meervoud."
     )
     samengesteld: Samengesteld | None = Field(
         default=None,

@@ -16,6 +16,7 @@ from typing import TypeGuard
 from prestatie import dutch
 from prestatie.diff.model import DataDiff, ItemDiff, Kant, Value, Wijziging
 from prestatie.findings import finding_line
+from prestatie.units import EURO
 
 _MARK = {"nieuw": "+", "gewijzigd": "~", "verwijderd": "-"}
 _FIELDS = {
@@ -130,7 +131,7 @@ def change_line(w: Wijziging, indicatoren: Indicatoren, gemeenten: Mapping[str, 
     if w.soort == "bijdrage":
         return f"bijdrage {naam}: {_van_naar(w.van, w.naar, eenheid)}"
     if w.soort == "investering":
-        return f"investering: {_van_naar(w.van, w.naar, dutch.EURO)}"
+        return f"investering: {_van_naar(w.van, w.naar, EURO)}"
     if w.soort == "streefwaarde":
         return f"streefwaarde {naam}: {_van_naar(w.van, w.naar, eenheid)}"
     if w.soort == "jaarschijf":
