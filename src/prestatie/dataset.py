@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, get_args
 
 from pydantic import BaseModel
 
@@ -114,6 +114,9 @@ def _rebuild_result(
 
 # One set of given field names per distinct set (see _share_fields_sets).
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+# For each class met in a model: the names of its fields that can hold models (None:
+# not a model).
+_NESTED: dict[type, tuple[str, ...] | None] = {}
 
 
 def _share_fields_sets(model: BaseModel) -> BaseModel:
@@ -125,20 +128,42 @@ def _share_fields_sets(model: BaseModel) -> BaseModel:
     validation (``model_copy`` copies it before it adds to it): one set for each
     distinct set of names is enough. Returns ``model``.
     """
-    stack = [model]
+    stack: list[Any] = [model]
     while stack:
         current = stack.pop()
+        kind = current.__class__
+        if kind not in _NESTED:
+            _NESTED[kind] = _nested_fields(kind)
+        nested = _NESTED[kind]
+        if nested is None:
+            continue
         given = current.__pydantic_fields_set__
         shared = _FIELDS_SETS.setdefault(frozenset(given), given)
         if shared is not given:
             object.__setattr__(current, "__pydantic_fields_set__", shared)
-        for value in current.__dict__.values():
+        values = current.__dict__
+        for name in nested:
+            value = values[name]
             if value.__class__ is list:
-                if value and isinstance(value[0], BaseModel):
-                    stack.extend(value)
-            elif isinstance(value, BaseModel):
+                stack.extend(value)
+            elif value.__class__ is dict:
+                stack.extend(value.values())
+            elif value is not None:
                 stack.append(value)
     return model
+
+
+def _nested_fields(kind: type) -> tuple[str, ...] | None:
+    """The fields of model class ``kind`` whose annotation names a model; None for a non-model."""
+    if not issubclass(kind, BaseModel):
+        return None
+    return tuple(name for name, info in kind.model_fields.items() if _names_a_model(info.annotation))
+
+
+def _names_a_model(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_names_a_model(argument) for argument in get_args(annotation))
 
 
 HasId = TypeVar("HasId", Gemeente, Partij, Thema)

@@ -368,7 +368,11 @@ class _Reader:
                 f"Hier staat een onzichtbaar of ongeldig teken ({_describe_char(text[bad])}). "
                 "Verwijder het; typ de tekst zo nodig opnieuw.",
             )
-        conflict = _CONFLICT_MARKER.search(text)
+        conflict = (
+            _CONFLICT_MARKER.search(text)
+            if "<<<<<<<" in text or "=======" in text or ">>>>>>>" in text
+            else None
+        )
         if conflict:
             raise self.stop(
                 _position_in_text(text, conflict.start()),
@@ -401,6 +405,13 @@ class _Reader:
             return None
         if value in _BOOLS:
             return _BOOLS[value]
+        # The two common cases first, exactly as the patterns below would take them: a
+        # date read before, and a whole number without a leading zero.
+        known = _DATES.get(value)
+        if known is not None:
+            return known
+        if value.isdigit() and value.isascii() and value[0] != "0" and len(value) <= MAX_DIGITS:
+            return int(value)
         if value[0] in TYPOGRAPHIC_QUOTES:
             if typographic_quoted(value):
                 self.bad_paths.add(path)
@@ -440,9 +451,6 @@ class _Reader:
             )
             return value
         if _DATE.fullmatch(value):
-            known = _DATES.get(value)
-            if known is not None:
-                return known
             try:
                 date = dt.date.fromisoformat(value)
             except ValueError:
