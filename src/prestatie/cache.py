@@ -188,8 +188,11 @@ class Cache:
     @classmethod
     def for_root(cls, root: Path, directory: Path | None = None) -> Cache | None:
         """The cache of the data below ``root``; None when its directory lies inside ``root``
-        (the data's repository could plant entries there)."""
-        directory = directory if directory is not None else default_directory()
+        (the data's repository could plant entries there) or there is none (no home directory)."""
+        try:
+            directory = directory if directory is not None else default_directory()
+        except RuntimeError:  # no home directory to keep a cache in
+            return None
         if _inside(directory, root):
             return None
         return cls(directory, str(root.resolve()))
