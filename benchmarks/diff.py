@@ -145,7 +145,8 @@ def main() -> None:
         python = sys.executable
         long_diff = [python, "-m", "prestatie", "diff", "rev2", "rev3", "--data", str(root)]
         check = subprocess.run(long_diff, cwd=root, capture_output=True, text=True, check=True)
-        assert f"{2 * args.commits} projecten gewijzigd" in check.stdout, check.stdout[:500]
+        files = f"{2 * args.commits:,}".replace(",", ".")  # as Dutch writes 1.000
+        assert f"{files} projecten gewijzigd" in check.stdout, check.stdout[:500]
         long_turns = {
             "zonder": [python, "-m", "prestatie", "--geen-cache", *long_diff[3:]],
             "koud": ["sh", "-c", COLD_CACHE, "koud", str(caches), python, str(root)],

@@ -10,6 +10,7 @@ No Pydantic here: history and the command line import this module at start-up.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal, get_args
@@ -150,7 +151,12 @@ def classify(path: str) -> tuple[Kind | None, Finding | None]:
 
 def kind_of(path: str | None) -> Kind | None:
     """The kind of a data file, or None for anything else (no path, not data, misplaced)."""
-    return classify(path)[0] if path is not None else None
+    return _kind_of(path) if path is not None else None
+
+
+@functools.lru_cache(maxsize=8192)  # the diff asks for the same paths several times
+def _kind_of(path: str) -> Kind | None:
+    return classify(path)[0]
 
 
 def missing(kind: Kind) -> Finding:

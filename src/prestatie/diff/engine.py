@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from prestatie.collector import building
 from prestatie.diff.compare import (
     compare_afspraak,
     compare_cyclus,
@@ -99,6 +100,7 @@ class _Parser:
     def __init__(self, cache: Cache | None) -> None:
         self.cache = cache
         self._known: dict[tuple[str, str], Parsed] = {}
+        self._absent: set[tuple[str, str]] = set()  # asked before, not in the cache
 
     def cached(self, path: str | None, oid: str | None) -> bool:
         """Whether the version ``oid`` of ``path`` was parsed before (then it need not be read)."""
@@ -106,11 +108,14 @@ class _Parser:
             return False
         if (path, oid) in self._known:
             return True
+        if (path, oid) in self._absent:
+            return False
         from prestatie.cache import Cache
 
         kind = kind_of(path)
         value = self.cache.get(Cache.key(f"{CACHE_NAMESPACE}:{kind}", path, oid)) if kind else None
         if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], list)):
+            self._absent.add((path, oid))
             return False
         self._known[(path, oid)] = value
         return True
@@ -368,7 +373,8 @@ def diff_between(
     changes = [c for c in repo.changed_files(old.commit, new.commit if new else None)
                if kind_of(c.old_path) or kind_of(c.new_path)]  # fmt: skip
     context = [PLACES["regio"].path(), PLACES["themas"].path()]
-    with repo.blobs() as reader:
+    # The collector kept off the freshly parsed data, as when a data set is loaded.
+    with building(), repo.blobs() as reader:
         sides = _Sides(repo, reader, old, new, parser)
         versions, context_files, commits = sides.read(changes, context)
         regio_data = parser.plain_data(context_files.get(context[0]), "regio")
