@@ -69,6 +69,7 @@ def test_the_overview_lists_every_command() -> None:
         (["import", "invulblad.xlsx"], ["importeer"]),
         (["nieuw", "project", "--help"], ["nieuw"]),
         (["--", "status"], ["status"]),
+        (["--geen-cache", "validate"], ["validate"]),
         (["--version"], []),
         (["--onbekend"], []),
         ([], list(COMMANDS.values())),
@@ -79,6 +80,13 @@ def test_the_overview_lists_every_command() -> None:
 )
 def test_a_command_line_needs_the_module_of_its_command(args: list[str], modules: list[str]) -> None:
     assert needed(args) == modules
+
+
+def test_the_root_options_take_no_value() -> None:
+    # needed() takes the first word that is not an option for the command's name: that holds
+    # while no option before the command takes a value.
+    root = typer.main.get_command(root_app())
+    assert root.params and all(getattr(param, "is_flag", False) for param in root.params)
 
 
 def test_shell_completion_sees_every_command(monkeypatch: pytest.MonkeyPatch) -> None:

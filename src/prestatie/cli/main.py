@@ -38,8 +38,8 @@ COMPLETION_VARIABLE = "_PRESTATIE_COMPLETE"
 def needed(args: Sequence[str] | None) -> list[str]:
     """The command modules that the command line ``args`` can reach (None: all).
 
-    The root has no options that take a value, so the first word that is not an option
-    names the command. The overview (--help, no arguments) and an unknown command (whose
+    No option of the root takes a value (tests/test_startup.py), so the first word that is
+    not an option names the command. The overview (--help, no arguments) and an unknown command (whose
     message lists the known ones) need all; ``--version`` alone needs none.
     """
     everything = list(COMMANDS.values())
