@@ -18,7 +18,7 @@ whole current set: the cache only spares reading and checking single files, so i
 never change a verdict.
 
 Storage: one pack file per data root (10,000 small files would cost seconds to create),
-written whole to a temporary file and renamed into place (``os.replace``), so a reader
+read entry by entry, written whole to a temporary file and renamed into place (``os.replace``), so a reader
 sees the old pack or the new one, never half of one; two runs that write at once both
 write complete packs, and the last one stays. A pack holds the entries the last run
 used, plus older ones up to a bound. Its index and every entry carry a checksum: a pack
@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import mmap
 import os
 import pickle
 import struct
@@ -171,7 +170,7 @@ class Cache:
 
     ``get`` gives the value stored under a key, or None (never stored, damaged, or
     of a form that may not be rebuilt); ``put`` adds a value; ``save`` writes the pack
-    when something was added, and lets go of the pack (mapped again if needed).
+    when something was added, and lets go of the pack (opened again if needed).
     """
 
     def __init__(self, directory: Path, identity: str, *, version: str | None = None) -> None:
@@ -288,31 +287,38 @@ class Cache:
 
 
 class _Pack:
-    """One pack file, mapped into memory: its index read at once, entries read when asked for.
+    """One pack file: its index read at once, each entry read (pread) when asked for.
 
     Layout: header (magic, entry count, the largest set a run used), the keys, the
     offsets of the entries, their CRC-32s, a BLAKE2b of all that, then the entries.
+    Entries are read from the open file rather than mapped into memory: a mapped page
+    counts in the process's memory once touched, a page of the file system's cache not.
     """
 
-    def __init__(self, data: mmap.mmap | None, index: dict[bytes, int], offsets: tuple[int, ...],
+    def __init__(self, fd: int | None, index: dict[bytes, int], offsets: tuple[int, ...],
                  crcs: tuple[int, ...], largest: int) -> None:  # fmt: skip
-        self._data, self._index, self._offsets, self._crcs = data, index, offsets, crcs
+        self._fd, self._index, self._offsets, self._crcs = fd, index, offsets, crcs
         self.largest = largest
+
+    def __del__(self) -> None:  # a command that stopped with an error never saved
+        self.close()
 
     @classmethod
     def open(cls, path: Path) -> _Pack:
         """The pack at ``path``; an empty one when it is missing, unreadable or damaged."""
         empty = cls(None, {}, (), (), 0)
         try:
-            with open(path, "rb") as handle:
-                data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        except OSError:
             return empty
-        parsed = _parse(data)
+        try:
+            parsed = _parse(fd)
+        except OSError:
+            parsed = None
         if parsed is None:
-            data.close()
+            os.close(fd)
             return empty
-        return cls(data, *parsed)
+        return cls(fd, *parsed)
 
     def keys(self) -> Iterable[bytes]:
         return self._index.keys()
@@ -320,24 +326,36 @@ class _Pack:
     def payload(self, key: bytes) -> bytes | None:
         """The bytes stored under ``key``; None when absent or damaged."""
         number = self._index.get(key)
-        if number is None or self._data is None:
+        if number is None or self._fd is None:
             return None
-        payload = self._data[self._offsets[number] : self._offsets[number + 1]]
-        return payload if zlib.crc32(payload) == self._crcs[number] else None
+        start, end = self._offsets[number], self._offsets[number + 1]
+        try:
+            payload = _read_at(self._fd, start, end - start)
+        except OSError:
+            return None
+        return payload if len(payload) == end - start and zlib.crc32(payload) == self._crcs[number] else None
 
     def close(self) -> None:
-        if self._data is not None:
-            self._data.close()
-            self._data = None
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)
 
 
-def _parse(data: mmap.mmap) -> tuple[dict[bytes, int], tuple[int, ...], tuple[int, ...], int] | None:
+def _read_at(fd: int, offset: int, length: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, length, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # pragma: no cover - Windows has no pread
+    return os.read(fd, length)  # pragma: no cover
+
+
+def _parse(fd: int) -> tuple[dict[bytes, int], tuple[int, ...], tuple[int, ...], int] | None:
     """The index of a pack: key -> entry number, the entries' offsets and checksums, the
     largest set; None when damaged."""
-    size = len(data)
-    if size < _HEADER.size:
+    size = os.fstat(fd).st_size
+    header = _read_at(fd, 0, _HEADER.size)
+    if len(header) < _HEADER.size:
         return None
-    magic, count, largest = _HEADER.unpack_from(data)
+    magic, count, largest = _HEADER.unpack(header)
     if magic != _MAGIC:
         return None
     keys_end = _HEADER.size + KEY_BYTES * count
@@ -345,11 +363,10 @@ def _parse(data: mmap.mmap) -> tuple[dict[bytes, int], tuple[int, ...], tuple[in
     crcs_end = offsets_end + 4 * count
     if crcs_end + _CHECKSUM_BYTES > size:
         return None
-    index = data[:crcs_end]
-    if (
-        hashlib.blake2b(index, digest_size=_CHECKSUM_BYTES).digest()
-        != data[crcs_end : crcs_end + _CHECKSUM_BYTES]
-    ):
+    index = _read_at(fd, 0, crcs_end + _CHECKSUM_BYTES)
+    if len(index) != crcs_end + _CHECKSUM_BYTES:
+        return None
+    if hashlib.blake2b(index[:crcs_end], digest_size=_CHECKSUM_BYTES).digest() != index[crcs_end:]:
         return None
     offsets = struct.unpack_from(f"<{count + 1}Q", index, keys_end)
     if offsets[0] != crcs_end + _CHECKSUM_BYTES or offsets[-1] != size:
