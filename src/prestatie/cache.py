@@ -245,41 +245,48 @@ class Cache:
         """
         pack = self._opened()
         if self._added:
-            entries: dict[bytes, bytes] = {}
+            # key -> the new payload, or the number of the entry in the old pack (copied as
+            # it is, with its checksum: a damaged entry stays detectably damaged).
+            entries: dict[bytes, bytes | int] = {}
             for key, payload in self._used.items():
-                payload = payload if payload is not None else pack.payload(key)
-                if payload is not None:
-                    entries[key] = payload
+                found = payload if payload is not None else pack.number(key)
+                if found is not None:
+                    entries[key] = found
             largest = max(len(entries), pack.largest)
             limit = largest + len(entries) + _KEEP_MARGIN
             for key in pack.keys():
                 if len(entries) >= limit:
                     break
-                if key not in entries and (payload := pack.payload(key)) is not None:
-                    entries[key] = payload
+                if key not in entries and (number := pack.number(key)) is not None:
+                    entries[key] = number
             try:
-                self._write(entries, largest)
+                self._write(entries, largest, pack)
             except OSError:
                 pass
         pack.close()
         self._pack, self._used, self._added = None, {}, 0
 
-    def _write(self, entries: dict[bytes, bytes], largest: int) -> None:
+    def _write(self, entries: dict[bytes, bytes | int], largest: int, old: _Pack) -> None:
+        """The new pack, streamed: only the new payloads are held, old ones copied one by one."""
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         keys = b"".join(entries)
         offsets = [0]
-        for payload in entries.values():
-            offsets.append(offsets[-1] + len(payload))
+        crcs = []
+        for entry in entries.values():
+            length, crc = (len(entry), zlib.crc32(entry)) if isinstance(entry, bytes) else old.span(entry)
+            offsets.append(offsets[-1] + length)
+            crcs.append(crc)
         start = _HEADER.size + len(keys) + 8 * len(offsets) + 4 * len(entries) + _CHECKSUM_BYTES
         index = _HEADER.pack(_MAGIC, len(entries), largest) + keys
         index += struct.pack(f"<{len(offsets)}Q", *(start + o for o in offsets))
-        index += struct.pack(f"<{len(entries)}I", *(zlib.crc32(p) for p in entries.values()))
+        index += struct.pack(f"<{len(entries)}I", *crcs)
         checksum = hashlib.blake2b(index, digest_size=_CHECKSUM_BYTES).digest()
         handle = tempfile.NamedTemporaryFile(dir=self.folder, prefix=".", suffix=".tmp", delete=False)
         try:
             with handle:
                 handle.write(index + checksum)
-                handle.writelines(entries.values())
+                for entry in entries.values():
+                    handle.write(entry if isinstance(entry, bytes) else old.raw(entry))
             os.replace(handle.name, self.pack)
         except BaseException:
             Path(handle.name).unlink(missing_ok=True)
@@ -322,6 +329,23 @@ class _Pack:
 
     def keys(self) -> Iterable[bytes]:
         return self._index.keys()
+
+    def number(self, key: bytes) -> int | None:
+        return self._index.get(key)
+
+    def span(self, number: int) -> tuple[int, int]:
+        """The length and checksum of entry ``number``."""
+        return self._offsets[number + 1] - self._offsets[number], self._crcs[number]
+
+    def raw(self, number: int) -> bytes:
+        """The bytes of entry ``number`` as they are (unchecked); OSError when they cannot be read."""
+        if self._fd is None:
+            raise OSError("pack closed")
+        start, end = self._offsets[number], self._offsets[number + 1]
+        data = _read_at(self._fd, start, end - start)
+        if len(data) != end - start:
+            raise OSError("pack shorter than its index")
+        return data
 
     def payload(self, key: bytes) -> bytes | None:
         """The bytes stored under ``key``; None when absent or damaged."""
