@@ -8,7 +8,10 @@ fragments follow the style of the surrounding file.
 
 Layouts this cannot edit line by line (a non-empty flow list, a value that
 continues on the next line) raise ``Unsupported``; the caller then falls back
-to a full ruamel.yaml round trip (``roundtrip``).
+to a full ruamel.yaml round trip (``roundtrip``). After an edit the lines are parsed
+again only when a next edit needs the positions: every caller reads the new bytes
+back with the validating reader and compares them with the data it meant, so the
+last edit of a file is checked there, not parsed twice.
 """
 
 from __future__ import annotations
@@ -49,14 +52,23 @@ class YamlText:
         parts = text.split("\n")
         self.lines = [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
         self._parse()
+        self.document  # noqa: B018  (parsed now: a file that is no mapping is Unsupported at once)
 
     # -- reading --------------------------------------------------------------
 
     def _parse(self) -> None:
-        document = _rt_yaml().load("".join(self.lines))
-        if not isinstance(document, CommentedMap):
-            raise Unsupported("top level is not a mapping")
-        self.document: CommentedMap = document
+        """Parse the lines again when the document is next needed (after an edit): the last
+        edit of a file is not parsed here, its caller reads the bytes back anyway."""
+        self._document: CommentedMap | None = None
+
+    @property
+    def document(self) -> CommentedMap:
+        if self._document is None:
+            document = _rt_yaml().load("".join(self.lines))
+            if not isinstance(document, CommentedMap):
+                raise Unsupported("top level is not a mapping")
+            self._document = document
+        return self._document
 
     def text(self) -> str:
         return (BOM if self.bom else "") + "".join(self.lines)
