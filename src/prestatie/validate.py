@@ -34,6 +34,12 @@ if TYPE_CHECKING:  # git is imported where a revision is read: validate of a dir
 PARALLEL_MIN_FILES = 1500
 # Files a worker sends back at a time.
 SEND_FILES = 500
+# What a worker's result costs: sending it (the worker) and rebuilding it (this process,
+# unpickling and validating its model again), as fractions of checking its file
+# (measured on 10,000 synthetic projects: 0.06, and 0.16 to 0.22). With two cores this
+# process checks 46% of the files.
+SEND_COST = 0.06
+REBUILD_COST = 0.2
 
 
 def validate_sources(
@@ -278,10 +284,11 @@ def _in_parallel(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # Results from a worker must be sent back (and validated once more, see
-    # FileResult.__reduce__): the main process, which has no such cost, takes a
-    # larger share.
-    own_share = 1.4 / (workers + 0.4)
+    # Results from a worker must be sent back and validated once more on this side (see
+    # FileResult.__reduce__). Shares that keep every process equally busy: this process
+    # checks its share and rebuilds the rest; each worker checks and sends its part.
+    per_worker = (1 + SEND_COST) / (workers - 1)
+    own_share = max(0.0, (per_worker - REBUILD_COST) / (1 - REBUILD_COST + per_worker))
     first = int(len(items) * own_share)
     rest = items[first:]
     # Sent back in small chunks: the plain data of a chunk is alive until the whole chunk
