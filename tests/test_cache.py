@@ -324,3 +324,28 @@ def test_a_file_known_by_its_status_is_not_read_and_any_write_is_seen(
     after = findings(data_copy, Cache.for_root(data_copy, cache_dir))
     assert reads == [PROJECT]
     assert after == findings(data_copy) != expected
+
+
+def test_old_folders_and_left_temporary_files_are_removed_when_a_pack_is_written(
+    data_copy: Path, cache_dir: Path
+) -> None:
+    from prestatie.cache import STALE_DAYS
+
+    old = cache_dir / ("0" * 24)  # another fingerprint, not written for longer than STALE_DAYS
+    recent = cache_dir / ("1" * 24)
+    for folder in (old, recent):
+        folder.mkdir()
+        (folder / ("a" * 32 + ".pack")).write_bytes(b"x")
+    other = cache_dir / "notes.txt"  # not prestatie's: left alone
+    other.write_text("mine")
+    cache = Cache.for_root(data_copy, cache_dir)
+    assert cache is not None
+    cache.folder.mkdir(parents=True)
+    left = cache.folder / ".abandoned.tmp"
+    left.write_bytes(b"half a pack")
+    long_ago = os.stat(old).st_mtime - (STALE_DAYS + 1) * 86400
+    for path in (old / ("a" * 32 + ".pack"), old, left):
+        os.utime(path, (long_ago, long_ago))
+    assert findings(data_copy, cache) == findings(data_copy)  # writes a pack
+    assert not old.exists() and not left.exists()
+    assert (recent / ("a" * 32 + ".pack")).exists() and other.exists() and cache.pack.exists()

@@ -25,6 +25,9 @@ used, plus older ones up to a bound. Its index and every entry carry a checksum:
 that is truncated, damaged or from another format is ignored, an entry that does not
 unpickle is computed again. Nothing here ever raises for what is on disk.
 
+Housekeeping: writing a pack removes temporary files a killed writer left and the
+folders of other fingerprints that were not written for STALE_DAYS.
+
 Trust: the entries are pickles. Unpickling only rebuilds classes and functions defined
 in the few modules of ``_ALLOWED`` (the data, the positions, the findings), so a planted
 file cannot run code; it could still make prestatie report wrong findings, so the cache
@@ -38,9 +41,11 @@ import hashlib
 import io
 import os
 import pickle
+import re
 import struct
 import sys
 import tempfile
+import time
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -291,6 +296,38 @@ class Cache:
         except BaseException:
             Path(handle.name).unlink(missing_ok=True)
             raise
+        _tidy(self.folder)
+
+
+def _tidy(folder: Path) -> None:
+    """Remove what no run will read again: temporary files a killed writer left (older than
+    an hour) and the packs of other fingerprints (another version, changed code) not
+    written for STALE_DAYS. Only prestatie's own names are touched; never raises."""
+    now = time.time()
+    try:
+        siblings = [entry for entry in folder.parent.iterdir() if _FINGERPRINT.fullmatch(entry.name)]
+    except OSError:
+        return
+    for sibling in siblings:
+        try:
+            if sibling != folder and now - sibling.stat().st_mtime < STALE_DAYS * 86400:
+                continue
+            for entry in sibling.iterdir():
+                age = now - entry.stat().st_mtime
+                temporary = entry.name.startswith(".") and entry.name.endswith(".tmp") and age > 3600
+                if temporary or (sibling != folder and _PACK.fullmatch(entry.name)):
+                    entry.unlink()
+            if sibling != folder:
+                sibling.rmdir()  # only when nothing else is in it
+        except OSError:
+            continue
+
+
+# A cache folder's name (a fingerprint) and a pack's; packs of other fingerprints are
+# removed after this many days without a write.
+_FINGERPRINT = re.compile(r"[0-9a-f]{24}")
+_PACK = re.compile(r"[0-9a-f]{32}\.pack")
+STALE_DAYS = 30
 
 
 class _Pack:
