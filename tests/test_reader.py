@@ -10,7 +10,7 @@ from prestatie.cli.error_handler import run
 from prestatie.dataset import load_file
 from prestatie.errors import InternalError
 from prestatie.source import SourceFile
-from prestatie.yamlread import YamlDocument, read_yaml
+from prestatie.yamlread import RECORD_EAGERLY, YamlDocument, read_yaml
 
 TEXT = b"""id: x
 naam: "Naam"
@@ -54,6 +54,20 @@ def test_a_released_document_reads_its_bytes_again_for_data_and_positions() -> N
     assert document.locate(("voortgang", 0, "toelichting")) == (8, 18)
     copy = pickle.loads(pickle.dumps(document))
     assert copy == document and copy.data == data
+
+
+def test_a_large_file_keeps_its_data_and_the_positions_recorded_while_it_was_read() -> None:
+    lines = b"".join(b"sleutel-%d: waarde %d\n" % (n, n) for n in range(RECORD_EAGERLY // 20))
+    assert len(lines) > RECORD_EAGERLY
+    document = read_yaml(lines + TEXT, "x.yaml").document
+    assert document is not None
+    document.release()  # kept: reading it again would take as long as reading it did
+    assert document.data is document.data
+    last = RECORD_EAGERLY // 20 + 1
+    assert document.locate(("voortgang", 0, "toelichting")) == (last + 7, 18)
+    assert document.locate(("sleutel-3",), key=True) == (4, 1)
+    copy = pickle.loads(pickle.dumps(document))
+    assert copy == document and copy.locate(("lijst", 1, "a")) == (last + 8, 21)
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,8 @@ RAISES = raised_here(
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
+# A file larger than this has its positions recorded as it is read (see YamlDocument).
+RECORD_EAGERLY = 64 * 1024
 MAX_DIGITS = 15
 
 YamlPath = tuple[str | int, ...]
@@ -131,9 +133,12 @@ class YamlDocument:
     ``release()`` lets go of the plain data once a model is built from it: what stays is
     the bytes, about the size of the file. ``data`` reads them again when it is asked
     for after that (to send the document to another process, for instance).
+
+    A large file (over RECORD_EAGERLY bytes, rare) would take long to read again: its
+    positions are recorded while it is read (``flat``), and it keeps its plain data.
     """
 
-    __slots__ = ("_data", "_raw", "_file", "_values", "_keys")
+    __slots__ = ("_data", "_raw", "_file", "_values", "_keys", "_flat")
 
     def __init__(
         self,
@@ -143,10 +148,12 @@ class YamlDocument:
         *,
         raw: bytes | None = None,
         file: str = "",
+        flat: tuple[list[Position], list[Position]] | None = None,
     ) -> None:
         self._data = data
         self._raw = raw
         self._file = file
+        self._flat = flat
         if raw is None:
             values = values if values is not None else {}
             keys = keys if keys is not None else {}
@@ -156,7 +163,7 @@ class YamlDocument:
     def __reduce__(self) -> tuple[Any, ...]:
         if self._raw is None:
             return (_rebuild_document, (self._data, None, self._file, self._values, self._keys))
-        return (_rebuild_document, (self.data, self._raw, self._file))
+        return (_rebuild_document, (self.data, self._raw, self._file, None, None, self._flat))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, YamlDocument):
@@ -177,7 +184,7 @@ class YamlDocument:
 
     def release(self) -> None:
         """Drop the plain data (a model holds what is needed of it); the bytes stay."""
-        if self._raw is not None:
+        if self._raw is not None and self._flat is None:
             self._data = _RELEASED
 
     @property
@@ -213,7 +220,10 @@ class YamlDocument:
         return data, reader.value_positions, reader.key_positions
 
     def _materialize(self) -> None:
-        data, value_positions, key_positions = self._read_again()
+        if self._flat is not None:
+            data, (value_positions, key_positions) = self._data, self._flat
+        else:
+            data, value_positions, key_positions = self._read_again()
         values: dict[YamlPath, Position] = {}
         keys: dict[YamlPath, Position] = {}
         values_left, keys_left = iter(value_positions), iter(key_positions)
@@ -257,8 +267,9 @@ def _rebuild_document(
     file: str,
     values: dict[YamlPath, Position] | None = None,
     keys: dict[YamlPath, Position] | None = None,
+    flat: tuple[list[Position], list[Position]] | None = None,
 ) -> YamlDocument:
-    return YamlDocument(data, values, keys, raw=raw, file=file)
+    return YamlDocument(data, values, keys, raw=raw, file=file, flat=flat)
 
 
 @dataclass(slots=True)
@@ -693,7 +704,7 @@ def read_yaml(raw: bytes, file: str, *, top: type = dict) -> ReadOutcome:
 
     Never raises for any input: every problem becomes a located finding.
     """
-    reader = _Reader(file)
+    reader = _Reader(file, record=len(raw) > RECORD_EAGERLY)
     try:
         text = reader.decode(raw)
         data = reader.build(text)
@@ -723,7 +734,8 @@ def read_yaml(raw: bytes, file: str, *, top: type = dict) -> ReadOutcome:
         return ReadOutcome(None, reader.findings, reader.bad_paths, reader.thousands)
     if " #" in text and _SINGLE_SPACE_HASH.search(text):
         reader.findings.extend(_cut_by_comment(text, file))
-    document = YamlDocument(data, raw=raw, file=file)
+    flat = (reader.value_positions, reader.key_positions) if reader.record else None
+    document = YamlDocument(data, raw=raw, file=file, flat=flat)
     return ReadOutcome(document, reader.findings, reader.bad_paths, reader.thousands)
 
 
