@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from prestatie.codes import raised_here, severity_of
-from prestatie.findings import Finding
+from prestatie.findings import Finding, Severity
 
 RAISES = raised_here("PA020")
 
@@ -33,23 +33,30 @@ def too_many_findings(file: str, position: tuple[int, int], more: int | None) ->
 
 
 def cap_per_file(findings: Iterable[Finding]) -> list[Finding]:
-    """At most MAX_FINDINGS_PER_FILE findings per file (in the given order), plus one PA020."""
-    kept: list[Finding] = []
-    count: dict[str, int] = {}
-    last: dict[str, Finding] = {}
+    """At most MAX_FINDINGS_PER_FILE findings per file, plus one PA020 for the rest.
+
+    A file's errors are kept before its warnings (each in the given order): a hundred
+    warnings must never push out the error that makes the data invalid, or validate
+    would pass what it should refuse.
+    """
+    per_file: dict[str, list[Finding]] = {}
     stopped: set[str] = set()  # files whose reader stopped (and said so) already
+    kept: list[Finding] = []
     for finding in findings:
         if finding.code == "PA020":  # a reader or the schema check stopped, and said so
             stopped.add(finding.file)
             kept.append(finding)
+        else:
+            per_file.setdefault(finding.file, []).append(finding)
+    for file, found in per_file.items():
+        if len(found) <= MAX_FINDINGS_PER_FILE:
+            kept.extend(found)
             continue
-        number = count.get(finding.file, 0) + 1
-        count[finding.file] = number
-        if number <= MAX_FINDINGS_PER_FILE:
-            kept.append(finding)
-            last[finding.file] = finding
-    for file, number in count.items():
-        if number > MAX_FINDINGS_PER_FILE and file not in stopped:
-            final = last[file]
-            kept.append(too_many_findings(file, (final.line, final.column), number - MAX_FINDINGS_PER_FILE))
+        errors = [f for f in found if f.severity is Severity.ERROR]
+        warnings = [f for f in found if f.severity is not Severity.ERROR]
+        shown = (errors + warnings)[:MAX_FINDINGS_PER_FILE]
+        kept.extend(shown)
+        if file not in stopped:
+            final = max(shown, key=lambda f: f.sort_key)
+            kept.append(too_many_findings(file, (final.line, final.column), len(found) - len(shown)))
     return kept
