@@ -441,6 +441,26 @@ def test_a_sheet_for_three_files_writes_all_three(cli: Cli, data_copy: Path, tmp
     assert not [p for p in (data_copy / "data").rglob(".*") if p.is_file()]
 
 
+def test_the_cache_gives_the_same_import_as_reading_every_file(cli: Cli, data_copy: Path, tmp_path: Path) -> None:
+    """With a warm cache of checked files import writes what it writes without one; an
+    unchanged file comes from the cache, the one edited after warming it is read again."""
+    out = tmp_path / "h.xlsx"
+    files = _sheet_for_three_files(cli, data_copy, out)
+    files[1].write_bytes(files[1].read_bytes() + b"# na het vullen van de cache bewerkt\n")
+    twin = tmp_path / "zonder-cache"
+    shutil.copytree(data_copy / "data", twin / "data")
+    assert cli("validate", "--data", data_copy, "--per", "2026-12-01").exit_code in (0, 1)  # warm
+    files[2].write_bytes(files[2].read_bytes() + b"# na het vullen van de cache bewerkt\n")
+    twin_last = twin / files[2].relative_to(data_copy)
+    twin_last.write_bytes(twin_last.read_bytes() + b"# na het vullen van de cache bewerkt\n")
+    with_cache = cli("import", out, "--data", data_copy)
+    without = cli("--geen-cache", "import", out, "--data", twin)
+    assert with_cache.exit_code == without.exit_code == 0, with_cache.stderr + without.stderr
+    assert snapshot(data_copy) == snapshot(twin)
+    last = files[2].read_bytes()
+    assert b"# na het vullen van de cache bewerkt\n" in last and b"waarde: 7, corporatie: heemwonen" in last
+
+
 def test_a_sheet_for_three_files_writes_none_when_the_last_changed_since_it_was_read(
     cli: Cli, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,7 +10,7 @@ import typer
 
 from prestatie.cli.app import commands
 from prestatie.cli.dutch_help import voorbeelden
-from prestatie.cli.options import DataOption
+from prestatie.cli.options import DataOption, data_cache
 
 app = commands()
 
@@ -40,7 +40,8 @@ def import_(
     from prestatie.export.importtext import render_import
     from prestatie.source import find_root
 
-    result = import_spreadsheet(find_root(data), bestand, dry_run=dry_run)
+    root = find_root(data)
+    result = import_spreadsheet(root, bestand, dry_run=dry_run, cache=data_cache(root))
     sys.stdout.write(render_import(result))
     for finding in result.warnings:
         typer.echo(warning_line(finding))

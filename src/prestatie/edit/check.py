@@ -9,11 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prestatie.dataset import DataSet, FileResult, load_file
 from prestatie.errors import UsageError
 from prestatie.findings import Finding, Severity, finding_line
 from prestatie.source import SourceFile
+
+if TYPE_CHECKING:
+    from prestatie.cache import Cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,11 +32,11 @@ class DataOnDisk:
     dataset: DataSet
 
 
-def load_dataset(root: Path, *, peildatum: dt.date) -> DataOnDisk:
-    """Read and check the data set on disk once."""
+def load_dataset(root: Path, *, peildatum: dt.date, cache: Cache | None = None) -> DataOnDisk:
+    """Read and check the data set on disk once (with ``cache``, unchanged files from it)."""
     from prestatie.validate import load_results, validate_results
 
-    results = load_results(root)
+    results = load_results(root, cache=cache)
     dataset, _ = validate_results(results, peildatum=peildatum)
     return DataOnDisk(results, dataset)
 

@@ -20,7 +20,7 @@ import copy
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prestatie import dutch
 from prestatie.atomic import DataLock, FileWrite, Snapshot, holding_data_lock, read_snapshot, write_files
@@ -56,6 +56,9 @@ from prestatie.models import PROJECT_STATUSSEN
 from prestatie.sheetread import Cell, Sheet, SheetProblem, as_date, as_number, read_workbook, shown
 from prestatie.suggest import did_you_mean
 from prestatie.yamlread import read_yaml
+
+if TYPE_CHECKING:
+    from prestatie.cache import Cache
 
 _PROJECT_FIELDS = (NIEUWE_STATUS, OPLEVERDATUM, DATUM_VOORTGANG, VOORTGANG)
 _METING_FIELDS = (INDICATOR, GEMEENTE, CORPORATIE, DATUM_STAND, VAN_STROOM, TOT_STROOM, WAARDE, BRON)
@@ -150,13 +153,21 @@ def _columns(sheet: Sheet, wanted: tuple[str, ...]) -> dict[str, int]:
 
 @holding_data_lock
 def import_spreadsheet(
-    root: Path, lock: DataLock, file: Path, *, dry_run: bool, today: dt.date | None = None
+    root: Path,
+    lock: DataLock,
+    file: Path,
+    *,
+    dry_run: bool,
+    today: dt.date | None = None,
+    cache: Cache | None = None,
 ) -> ImportResult:
+    """Apply the filled-in sheet ``file`` to the data below ``root`` (with ``dry_run``: only
+    say what would change). ``cache`` spares checking the unchanged files again."""
     today = today or dt.date.today()
     book = read_workbook(file, csv_sheet=INVULBLAD_PROJECTEN)
     if book.kind == "csv" and book.sheets and ID not in book.sheets[0].header:
         book.sheets[0].name = INVULBLAD_METINGEN
-    on_disk = load_dataset(root, peildatum=today)
+    on_disk = load_dataset(root, peildatum=today, cache=cache)
     plan = _Plan(problems=list(book.problems))
     used = False
     for sheet in book.sheets:
