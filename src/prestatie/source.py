@@ -223,20 +223,22 @@ def read_file(data_root: Path, item: FileToRead) -> SourceFile:
     return SourceFile(relative, raw)
 
 
-def source_lines(root: Path, file: str) -> list[str] | None:
+def source_lines(root: Path, file: str, resolved: Path | None = None) -> list[str] | None:
     """The lines of a data file, for showing beside its findings.
 
     Read by ``read_file``, the same safe reader that validation uses, so that nothing
     outside the data root is ever echoed; a file it refuses gives None, and so does a
     symbolic link, even one that stays inside data/ (only regular files are shown).
+    ``resolved`` is ``data_root(root)`` when the caller already has it.
     """
     path = root / file
     if path.is_symlink():
         return None
-    try:
-        resolved = data_root(root)
-    except UsageError:
-        return None
+    if resolved is None:
+        try:
+            resolved = data_root(root)
+        except UsageError:
+            return None
     source = read_file(resolved, FileToRead(file, str(path)))
     if source.raw is None:
         return None
@@ -250,9 +252,21 @@ class SourceLineCache:
         self.root = root
         self._file: str | None = None
         self._lines: list[str] | None = None
+        # data_root(root), resolved once on the first file rather than per file (two
+        # resolve() calls each); None when it is refused (then no line is shown).
+        self._resolved: Path | None = None
+        self._resolved_yet = False
 
     def __call__(self, file: str, line: int) -> str | None:
         if file != self._file:
-            self._file, self._lines = file, source_lines(self.root, file)
+            if not self._resolved_yet:
+                self._resolved_yet = True
+                try:
+                    self._resolved = data_root(self.root)
+                except UsageError:
+                    self._resolved = None
+            resolved = self._resolved
+            lines = None if resolved is None else source_lines(self.root, file, resolved)
+            self._file, self._lines = file, lines
         lines = self._lines
         return lines[line - 1] if lines is not None and 0 < line <= len(lines) else None
