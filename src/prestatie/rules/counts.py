@@ -29,9 +29,13 @@ def _fraction(loaded: Loaded[Any], path: YamlPath, value: float, eenheid: str, w
 def whole_counts(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
     """Streefwaarde, jaarschijven, per_gemeente and bijdragen in a countable unit."""
 
-    def countable(indicator: str) -> str | None:
-        found = dataset.indicatoren.get(indicator)
-        return found[0].eenheid if found is not None and is_countable(found[0].eenheid) else None
+    # The eenheid of each indicator that counts whole things, looked up once per run.
+    units = {
+        ident: indicator.eenheid
+        for ident, (indicator, _) in dataset.indicatoren.items()
+        if is_countable(indicator.eenheid)
+    }
+    countable = units.get
 
     for loaded in dataset.afspraken:
         for i, doel in enumerate(loaded.model.doelen):
@@ -54,7 +58,9 @@ def whole_counts(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
                     yield _fraction(loaded, path, amount, eenheid, what)
     for project_file in dataset.projecten:
         for indicator, amount in project_file.model.bijdragen.items():
+            if float(amount).is_integer():
+                continue
             eenheid = countable(indicator)
-            if eenheid is not None and not float(amount).is_integer():
+            if eenheid is not None:
                 path = ("bijdragen", indicator)
                 yield _fraction(project_file, path, amount, eenheid, f"De bijdrage aan '{indicator}'")

@@ -281,8 +281,11 @@ def composites(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
         "'{ind}' is samengesteld: zijn waarde volgt uit zijn onderdelen. Schrijf de bijdrage bij een "
         "onderdeel ({parts}) in plaats van bij '{ind}'."
     )
+    disjoint = composite_ids.isdisjoint
     for loaded in dataset.projecten:
         project = loaded.model
+        if disjoint(project.bijdragen) and all(disjoint(phase.bijdragen) for phase in project.opleveringen):
+            continue  # no bijdrage to a composite: most projects, without building their paths
         paths: list[tuple[YamlPath, str]] = [(("bijdragen", ind), ind) for ind in project.bijdragen]
         paths.extend(
             (("opleveringen", i, "bijdragen", ind), ind)

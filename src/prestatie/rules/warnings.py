@@ -66,24 +66,27 @@ def stale_voortgang(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
 def bijdrage_without_doel(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
     if dataset.themas is None:
         return
+    indicatoren = dataset.indicatoren
+    # The plain indicators the doelen of a list of afspraken count, once per distinct
+    # list (many projects link the same afspraken); None when one of them is unknown or broken.
+    counted: dict[tuple[str, ...], set[str] | None] = {}
     for loaded in dataset.projecten:
         project = loaded.model
         if not project.bijdragen:
             continue
-        targets = [dataset.afspraken_by_id.get(a) for a in project.afspraken]
-        if any(t is None for t in targets):
+        linked_ids = tuple(project.afspraken)
+        if linked_ids in counted:
+            doelen = counted[linked_ids]
+        else:
+            doelen = counted[linked_ids] = _counted_indicators(dataset, linked_ids)
+        if doelen is None:
             continue  # an unknown or broken afspraak: reported elsewhere, cannot know
-        doelen = {
-            ident
-            for t in targets
-            if t is not None
-            for d in t.model.doelen
-            for ident, _ in components(dataset, d.indicator)
-        }
+        if doelen.issuperset(project.bijdragen):
+            continue
         for indicator in project.bijdragen:
-            if indicator in doelen or indicator not in dataset.indicatoren:
+            if indicator in doelen or indicator not in indicatoren:
                 continue
-            if dataset.indicatoren[indicator][0].samengesteld is not None:
+            if indicatoren[indicator][0].samengesteld is not None:
                 continue  # PA233
             linked = ", ".join(project.afspraken) or "(geen)"
             yield finding_at(
@@ -95,6 +98,20 @@ def bijdrage_without_doel(dataset: DataSet, peildatum: dt.date) -> Iterator[Find
                 "project aan een afspraak met dat doel, of verwijder de bijdrage.",
                 key=True,
             )
+
+
+def _counted_indicators(dataset: DataSet, afspraken: tuple[str, ...]) -> set[str] | None:
+    """The plain indicators the doelen of ``afspraken`` count; None when one is unknown or broken."""
+    targets = [dataset.afspraken_by_id.get(a) for a in afspraken]
+    if any(t is None for t in targets):
+        return None
+    return {
+        ident
+        for t in targets
+        if t is not None
+        for d in t.model.doelen
+        for ident, _ in components(dataset, d.indicator)
+    }
 
 
 @rule("PA304")
