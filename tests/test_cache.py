@@ -187,9 +187,14 @@ def test_two_runs_at_once_write_the_same_entries(data_copy: Path, cache_dir: Pat
     assert [p.name for p in cache.folder.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_worker_processes_fill_the_cache_as_one_process_would(data_copy: Path, cache_dir: Path) -> None:
+def test_worker_processes_fill_the_cache_as_one_process_would(
+    data_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import prestatie.validate
     from prestatie.source import read_directory
 
+    # Small chunks: this process takes the workers' chunks between its own.
+    monkeypatch.setattr(prestatie.validate, "SEND_FILES", 3)
     sources = list(read_directory(data_copy))
     plain = load_sources(sources)
     cache = Cache.for_root(data_copy, cache_dir)

@@ -19,7 +19,10 @@ never change a verdict.
 
 Storage: one pack file per data root (10,000 small files would cost seconds to create),
 read entry by entry, written whole to a temporary file and renamed into place (``os.replace``), so a reader
-sees the old pack or the new one, never half of one; two runs that write at once both
+sees the old pack or the new one, never half of one. No entry is held in memory: an
+added entry goes at once to a nameless spill file next to the pack (gone with the
+process, whatever stops it), and the new pack is copied together from the spill file
+and the old pack, entry by entry; two runs that write at once both
 write complete packs, and the last one stays. A pack holds the entries the last run
 used, plus older ones up to a bound. Its index and every entry carry a checksum: a pack
 that is truncated, damaged or from another format is ignored, an entry that does not
@@ -37,6 +40,7 @@ own repository (where a pull request could plant a pack) is never used.
 
 from __future__ import annotations
 
+import array
 import hashlib
 import io
 import os
@@ -183,8 +187,10 @@ class Cache:
         name = hashlib.blake2b(identity.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
         self.pack = self.folder / f"{name}.pack"
         self._pack: _Pack | None = None
-        # What this run used or added: key -> its payload (None: in the pack on disk).
-        self._used: dict[bytes, bytes | None] = {}
+        # What this run used or added: key -> the number of its payload in the spill
+        # file, or None: in the pack on disk.
+        self._used: dict[bytes, int | None] = {}
+        self._spill: _Spill | None = None
         self._added = 0
         self.hits = 0
         self.misses = 0
@@ -215,8 +221,10 @@ class Cache:
 
     def get(self, key: bytes, *, counted: bool = True) -> Any:
         """The value stored under ``key``, or None (``counted``: in ``hits`` and ``misses``)."""
-        payload = self._used.get(key)
-        if payload is None:
+        spilled = self._used.get(key)
+        if spilled is not None and self._spill is not None:
+            payload = self._spill.payload(spilled)
+        else:
             payload = self._opened().payload(key)
         value = None
         if payload is not None:
@@ -237,10 +245,20 @@ class Cache:
         self.put_payload(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def put_payload(self, key: bytes, payload: bytes) -> None:
-        """Add an entry already pickled (a worker process pickled it to send it back)."""
+        """Add an entry already pickled (a worker process pickled it to send it back).
+
+        The payload goes to the spill file at once, so the caller can let go of it; when
+        no spill file can be written (a read-only cache directory), it is not added."""
+        try:
+            if self._spill is None:
+                self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                self._spill = _Spill(self.folder)
+            spilled = self._spill.add(payload)
+        except OSError:
+            return
         if self._used.get(key) is None:
             self._added += 1
-        self._used[key] = payload
+        self._used[key] = spilled
 
     def save(self) -> None:
         """Write the pack when this run added entries; never raises for the disk.
@@ -248,50 +266,68 @@ class Cache:
         The new pack holds what this run used and added, and of the entries it did not
         use as many as keep the pack at most about twice the largest set a run used.
         """
-        pack = self._opened()
-        if self._added:
-            # key -> the new payload, or the number of the entry in the old pack (copied as
-            # it is, with its checksum: a damaged entry stays detectably damaged).
-            entries: dict[bytes, bytes | int] = {}
-            for key, payload in self._used.items():
-                found = payload if payload is not None else pack.number(key)
-                if found is not None:
-                    entries[key] = found
-            largest = max(len(entries), pack.largest)
-            limit = largest + len(entries) + _KEEP_MARGIN
+        pack, spill = self._opened(), self._spill
+        if self._added and spill is not None:
+            # The entries of the new pack: their keys, and where each one is: >= 0 the
+            # number of a new payload in the spill file, < 0 (-1 - n) entry n of the old
+            # pack (copied as it is, with its checksum: a damaged entry stays detectably
+            # damaged). Arrays, not objects: 100,000 entries take 3 MB.
+            keys = bytearray()
+            where = array.array("q")
+            for key, spilled in self._used.items():
+                if spilled is not None:
+                    place = spilled
+                elif (number := pack.number(key)) is not None:
+                    place = -1 - number
+                else:
+                    continue
+                keys += key
+                where.append(place)
+            largest = max(len(where), pack.largest)
+            limit = largest + len(where) + _KEEP_MARGIN
             for key in pack.keys():
-                if len(entries) >= limit:
+                if len(where) >= limit:
                     break
-                if key not in entries and (number := pack.number(key)) is not None:
-                    entries[key] = number
+                if key not in self._used and (number := pack.number(key)) is not None:
+                    keys += key
+                    where.append(-1 - number)
             try:
-                self._write(entries, largest, pack)
+                self._write(bytes(keys), where, largest, pack, spill)
             except OSError:
                 pass
         pack.close()
-        self._pack, self._used, self._added = None, {}, 0
+        self.close()
 
-    def _write(self, entries: dict[bytes, bytes | int], largest: int, old: _Pack) -> None:
-        """The new pack, streamed: only the new payloads are held, old ones copied one by one."""
+    def close(self) -> None:
+        """Let go of the pack and of what this run added and did not save."""
+        if self._pack is not None:
+            self._pack.close()
+        if self._spill is not None:
+            self._spill.close()
+        self._pack, self._spill, self._used, self._added = None, None, {}, 0
+
+    def _write(self, keys: bytes, where: array.array[int], largest: int, old: _Pack, spill: _Spill) -> None:
+        """The new pack, streamed: every entry copied one by one from the spill file or the old pack."""
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        keys = b"".join(entries)
-        offsets = [0]
-        crcs = []
-        for entry in entries.values():
-            length, crc = (len(entry), zlib.crc32(entry)) if isinstance(entry, bytes) else old.span(entry)
+        count = len(where)
+        start = _HEADER.size + len(keys) + 8 * (count + 1) + 4 * count + _CHECKSUM_BYTES
+        offsets = array.array("Q", [start])
+        crcs = array.array("I")
+        for place in where:
+            length, crc = spill.span(place) if place >= 0 else old.span(-1 - place)
             offsets.append(offsets[-1] + length)
             crcs.append(crc)
-        start = _HEADER.size + len(keys) + 8 * len(offsets) + 4 * len(entries) + _CHECKSUM_BYTES
-        index = _HEADER.pack(_MAGIC, len(entries), largest) + keys
-        index += struct.pack(f"<{len(offsets)}Q", *(start + o for o in offsets))
-        index += struct.pack(f"<{len(entries)}I", *crcs)
+        if sys.byteorder == "big":  # pragma: no cover - the pack is little-endian
+            offsets.byteswap()
+            crcs.byteswap()
+        index = _HEADER.pack(_MAGIC, count, largest) + keys + offsets.tobytes() + crcs.tobytes()
         checksum = hashlib.blake2b(index, digest_size=_CHECKSUM_BYTES).digest()
         handle = tempfile.NamedTemporaryFile(dir=self.folder, prefix=".", suffix=".tmp", delete=False)
         try:
             with handle:
                 handle.write(index + checksum)
-                for entry in entries.values():
-                    handle.write(entry if isinstance(entry, bytes) else old.raw(entry))
+                for place in where:
+                    handle.write(spill.raw(place) if place >= 0 else old.raw(-1 - place))
             os.replace(handle.name, self.pack)
         except BaseException:
             Path(handle.name).unlink(missing_ok=True)
@@ -400,6 +436,60 @@ class _Pack:
         fd, self._fd = self._fd, None
         if fd is not None:
             os.close(fd)
+
+
+class _Spill:
+    """The entries a run added, until the pack is written: a file without a name in the
+    cache folder (the operating system removes it when the process ends, however it
+    ends), read back entry by entry (pread). Entry n is at offsets[n], with its length
+    and CRC-32."""
+
+    def __init__(self, folder: Path) -> None:
+        self._file = tempfile.TemporaryFile(dir=folder, prefix=".", suffix=".tmp")
+        self._fd = self._file.fileno()
+        self._offsets = array.array("Q", [0])
+        self._crcs = array.array("I")
+        self._failed = False  # a write failed: where the next one would land is unknown
+
+    def __del__(self) -> None:  # a command that stopped with an error never saved
+        self.close()
+
+    def add(self, payload: bytes) -> int:
+        """Write ``payload`` at the end; its number."""
+        if self._failed:
+            raise OSError("spill file failed before")
+        self._failed = True
+        self._file.write(payload)
+        self._failed = False
+        self._offsets.append(self._offsets[-1] + len(payload))
+        self._crcs.append(zlib.crc32(payload))
+        return len(self._crcs) - 1
+
+    def span(self, number: int) -> tuple[int, int]:
+        """The length and checksum of entry ``number``."""
+        return self._offsets[number + 1] - self._offsets[number], self._crcs[number]
+
+    def raw(self, number: int) -> bytes:
+        """The bytes of entry ``number``; OSError when they cannot be read back."""
+        self._file.flush()
+        start, end = self._offsets[number], self._offsets[number + 1]
+        data = _read_at(self._fd, start, end - start)
+        if len(data) != end - start:
+            raise OSError("spill file shorter than written")
+        return data
+
+    def payload(self, number: int) -> bytes | None:
+        """The bytes of entry ``number``, checked; None when they cannot be read back."""
+        try:
+            data = self.raw(number)
+        except OSError:
+            return None
+        return data if zlib.crc32(data) == self._crcs[number] else None
+
+    def close(self) -> None:
+        file = getattr(self, "_file", None)  # None: it could not be made
+        if file is not None:
+            file.close()
 
 
 def _read_at(fd: int, offset: int, length: int) -> bytes:

@@ -13,6 +13,7 @@ import functools
 import os
 import pickle
 import stat
+import struct
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -86,23 +87,52 @@ def _load_sources(sources: Sequence[SourceFile], cache: Cache, workers: int | No
                 results[index] = found
             else:
                 keys[index] = key
-        todo = list(keys)
+        todo = [(sources[index], key) for index, key in keys.items()]
         if workers is None:
             workers = _available_cores() if len(todo) >= PARALLEL_MIN_FILES else 1
+        # Each new entry goes to the cache as it arrives (cache.put_payload writes it out),
+        # so no pickle outlives its file; a result is kept only as its live object.
+        here = functools.partial(_check_and_keep, cache)
         if workers <= 1 or len(todo) < 2:
-            payloads = _check_and_pickle([sources[i] for i in todo])
+            checked: list[FileResult | Pickled] = list(here(todo))
         else:
-            payloads = _in_parallel(_check_and_pickle, _check_and_pickle, [sources[i] for i in todo], workers)
-        for index, payload in zip(todo, payloads, strict=True):
-            results[index] = pickle.loads(payload)
-            cache.put_payload(keys[index], payload)
+            take = functools.partial(_unpickle, cache)
+            checked = _in_parallel(here, _check_and_pickle, todo, workers, take=take)
+        for index, result in zip(keys, checked, strict=True):
+            assert isinstance(result, FileResult)
+            results[index] = result
     return [result for result in results if result is not None]
 
 
-def _check_and_pickle(sources: Sequence[SourceFile]) -> list[bytes]:
-    """Each file checked, as the pickle that both goes to the cache and back to the parent."""
+# A checked file as a worker sends it back: its cache key and its pickle.
+Pickled = tuple[bytes, bytes]
+
+
+def _check_and_keep(cache: Cache, todo: Sequence[tuple[SourceFile, bytes]]) -> list[FileResult | Pickled]:
+    """Each file checked in this process: pickled once for the cache, kept as it is."""
+    checked: list[FileResult | Pickled] = []
     with building():
-        return [pickle.dumps(load_file(source), protocol=pickle.HIGHEST_PROTOCOL) for source in sources]
+        for source, key in todo:
+            result = load_file(source)
+            cache.put_payload(key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+            checked.append(result.compact())  # after pickling: compact lets go of the plain data
+    return checked
+
+
+def _check_and_pickle(todo: Sequence[tuple[SourceFile, bytes]]) -> list[FileResult | Pickled]:
+    """Each file checked (in a worker process), as the pickle that goes to the parent and the cache."""
+    with building():
+        return [(key, pickle.dumps(load_file(s), protocol=pickle.HIGHEST_PROTOCOL)) for s, key in todo]
+
+
+def _unpickle(cache: Cache, checked: FileResult | Pickled) -> FileResult | Pickled:
+    """A worker's result as it arrives: its pickle to the cache, the file rebuilt from it."""
+    if isinstance(checked, FileResult):
+        return checked
+    key, payload = checked
+    cache.put_payload(key, payload)
+    result: FileResult = pickle.loads(payload)
+    return result
 
 
 def validate_results(
@@ -168,9 +198,13 @@ def load_results(root: Path, *, workers: int | None = None, cache: Cache | None 
 # A file whose status changed less than this long before it was read is not recorded as
 # known by its status (its next change could fall in the same tick of the clock).
 STABLE_NS = 3_000_000_000
-# Where the cache keeps, per data root, the status and blob id of each file read.
+# Where the cache keeps, per data root, the status and blob id of each file read: path ->
+# the status (_STATUS: size, mtime, ctime (ns), inode, device) followed by the blob id's
+# 20 bytes, one bytes object per file (a tuple of numbers and a hex string would cost
+# three times the memory: 70 MB at 100,000 files).
 STATUS_KEY = ("status", "", "")
-Signature = tuple[int, int, int, int, int]  # size, mtime, ctime (ns), inode, device
+_STATUS = struct.Struct("<QqqQQ")
+_RECORD_BYTES = _STATUS.size + 20
 
 
 def _load_known(
@@ -196,46 +230,62 @@ def _load_known(
     if not isinstance(recorded, dict):
         recorded = {}
     stable_before = time.time_ns() - STABLE_NS
-    statuses: dict[str, tuple[Signature, str]] = {}
-    known: dict[int, FileResult] = {}
+    statuses: dict[str, bytes] = {}
+    results: list[FileResult | None] = [None] * len(items)
     unread: list[SourceFile] = []
     with building():
         for number, item in enumerate(items):
             if isinstance(item, SourceFile):
                 unread.append(item)
                 continue
-            signature = _signature(item.absolute)
-            entry = recorded.get(item.path) if signature is not None else None
-            if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == signature:
-                found = cache.get(Cache.key(CACHE_NAMESPACE, item.path, entry[1]))
+            status = _status(item.absolute)
+            entry = recorded.get(item.path) if status is not None else None
+            if _matches(entry, status):
+                assert isinstance(entry, bytes)
+                found = cache.get(Cache.key(CACHE_NAMESPACE, item.path, entry[_STATUS.size :].hex()))
                 if isinstance(found, FileResult) and found.path == item.path:
-                    known[number] = found
+                    results[number] = found
                     statuses[item.path] = entry
                     continue
             source = read_file(data_root, item)
             if source.raw is not None:
                 source = SourceFile(source.path, source.raw, oid=blob_id(source.raw))
-                if signature is not None and max(signature[1], signature[2]) < stable_before:
+                if status is not None and status[1] < stable_before:
                     assert source.oid is not None
-                    statuses[item.path] = (signature, source.oid)
+                    statuses[item.path] = status[0] + bytes.fromhex(source.oid)
             unread.append(source)
     loaded = iter(_load_sources(unread, cache, workers))
-    results = [known[number] if number in known else next(loaded) for number in range(len(items))]
+    del unread
+    done = [result if result is not None else next(loaded) for result in results]
+    del results
     if statuses != recorded:
         cache.put(status_key, statuses)
+    del statuses, recorded
     cache.save()
-    return results
+    return done
 
 
-def _signature(path: str) -> Signature | None:
-    """The status of a regular file (not through a symbolic link), or None."""
+def _matches(entry: object, status: tuple[bytes, int] | None) -> bool:
+    """Whether a recorded entry is that of a file with this status."""
+    return (
+        status is not None
+        and isinstance(entry, bytes)
+        and len(entry) == _RECORD_BYTES
+        and entry.startswith(status[0])
+    )
+
+
+def _status(path: str) -> tuple[bytes, int] | None:
+    """The status of a regular file (not through a symbolic link), packed (_STATUS), and
+    the later of its modification and change time; None for anything else."""
     try:
         info = os.lstat(path)
     except OSError:
         return None
     if not stat.S_ISREG(info.st_mode):
         return None
-    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+    packed = _STATUS.pack(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+    return packed, max(info.st_mtime_ns, info.st_ctime_ns)
 
 
 def _available_cores() -> int:
@@ -278,9 +328,16 @@ def _in_parallel(
     there: Callable[[Sequence[Item]], list[Out]],
     items: Sequence[Item],
     workers: int,
+    *,
+    take: Callable[[Out], Out] | None = None,
 ) -> list[Out]:
     """``items`` in chunks over ``workers`` processes (``there`` in the workers, ``here`` on the
-    main process's own share); the results in order."""
+    main process's own share); the results in order.
+
+    ``take`` turns each result of a worker into what is kept: then this process checks its
+    share a chunk at a time and takes, between its chunks, the workers' chunks that have
+    arrived, so that they do not wait as sent (pickled) while it works.
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -299,9 +356,24 @@ def _in_parallel(
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=min(workers - 1, len(chunks)), mp_context=context) as pool:
         futures = [pool.submit(there, chunk) for chunk in chunks]
-        results = here(items[:first])
-        for future in futures:
-            results.extend(future.result())
+        futures.reverse()
+        theirs: list[Out] = []
+
+        def receive(wait: bool) -> None:  # each future let go of once taken: it holds its chunk
+            while futures and (wait or futures[-1].done()):
+                chunk = futures.pop().result()
+                theirs.extend(chunk if take is None else map(take, chunk))
+                del chunk
+
+        if take is None:
+            results = here(items[:first])
+        else:
+            results = []
+            for start in range(0, first, SEND_FILES):
+                results.extend(here(items[start : min(start + SEND_FILES, first)]))
+                receive(wait=False)
+        receive(wait=True)
+    results.extend(theirs)
     return results
 
 
