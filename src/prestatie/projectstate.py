@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 
 from prestatie.models import Project
 
@@ -87,6 +88,7 @@ def is_vertraagd(project: Project, peildatum: dt.date) -> bool:
     return project.planning.oplevering < peildatum and not is_opgeleverd(project, peildatum)
 
 
+@functools.lru_cache(maxsize=64)  # asked per project with the same peildatum
 def months_before(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` calendar months earlier, clamped to the month's end."""
     index = day.year * 12 + (day.month - 1) - months

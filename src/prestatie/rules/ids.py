@@ -48,8 +48,10 @@ def _duplicates(entries: Iterable[tuple[str, Loaded[Any], YamlPath]], what: str)
 
 @rule("PA202")
 def unique_ids(dataset: DataSet, peildatum: dt.date) -> Iterator[Finding]:
-    yield from _duplicates(((a.model.id, a, ("id",)) for a in dataset.afspraken), "een afspraak")
-    yield from _duplicates(((p.model.id, p, ("id",)) for p in dataset.projecten), "een project")
+    for files, what in ((dataset.afspraken, "een afspraak"), (dataset.projecten, "een project")):
+        ids = [loaded.model.id for loaded in files]
+        if len(set(ids)) < len(ids):  # else nothing to report: spares a tuple per file
+            yield from _duplicates(((loaded.model.id, loaded, ("id",)) for loaded in files), what)
     if dataset.regio is not None:
         regio = dataset.regio
         lists: list[tuple[str, list[Any]]] = [
