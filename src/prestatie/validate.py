@@ -71,13 +71,24 @@ def load_sources(
     return results
 
 
-def _load_sources(sources: Sequence[SourceFile], cache: Cache, workers: int | None) -> list[FileResult]:
+def _load_sources(
+    sources: Sequence[SourceFile | FileToRead],
+    cache: Cache,
+    workers: int | None,
+    data_root: Path | None = None,
+) -> list[FileResult]:
+    """Each source checked through the cache, in order. A FileToRead (below ``data_root``) is
+    one the caller looked up and did not find: it is read (again) where it is checked, so
+    that its bytes are not held here meanwhile."""
     from prestatie.cache import Cache, blob_id
 
     results: list[FileResult | None] = [None] * len(sources)
-    keys: dict[int, bytes] = {}
+    keys: dict[int, bytes | None] = {}
     with building():
         for index, source in enumerate(sources):
+            if isinstance(source, FileToRead):
+                keys[index] = None
+                continue
             if source.raw is None:  # refused unread: nothing to spare
                 results[index] = load_file(source)
                 continue
@@ -92,37 +103,69 @@ def _load_sources(sources: Sequence[SourceFile], cache: Cache, workers: int | No
             workers = _available_cores() if len(todo) >= PARALLEL_MIN_FILES else 1
         # Each new entry goes to the cache as it arrives (cache.put_payload writes it out),
         # so no pickle outlives its file; a result is kept only as its live object.
-        here = functools.partial(_check_and_keep, cache)
+        here = functools.partial(_check_and_keep, cache, data_root)
         if workers <= 1 or len(todo) < 2:
             checked: list[FileResult | Pickled] = list(here(todo))
         else:
             take = functools.partial(_unpickle, cache)
-            checked = _in_parallel(here, _check_and_pickle, todo, workers, take=take)
+            there = functools.partial(_check_and_pickle, data_root)
+            checked = _in_parallel(here, there, todo, workers, take=take)
         for index, result in zip(keys, checked, strict=True):
             assert isinstance(result, FileResult)
             results[index] = result
     return [result for result in results if result is not None]
 
 
+# A file to check: read, or to be read below the data root, with its cache key (None: it
+# is computed from the bytes when they are read).
+ToCheck = tuple[SourceFile | FileToRead, bytes | None]
 # A checked file as a worker sends it back: its cache key and its pickle.
 Pickled = tuple[bytes, bytes]
 
 
-def _check_and_keep(cache: Cache, todo: Sequence[tuple[SourceFile, bytes]]) -> list[FileResult | Pickled]:
+def _read(
+    data_root: Path | None, item: SourceFile | FileToRead, key: bytes | None
+) -> tuple[SourceFile, bytes | None]:
+    """The source to check and its cache key (None: not to be cached, as a file refused unread)."""
+    if isinstance(item, SourceFile):
+        return item, key
+    from prestatie.cache import Cache, blob_id
+
+    assert data_root is not None
+    source = read_file(data_root, item)
+    if source.raw is None:
+        return source, None
+    return source, Cache.key(CACHE_NAMESPACE, source.path, blob_id(source.raw))
+
+
+def _check_and_keep(
+    cache: Cache, data_root: Path | None, todo: Sequence[ToCheck]
+) -> list[FileResult | Pickled]:
     """Each file checked in this process: pickled once for the cache, kept as it is."""
     checked: list[FileResult | Pickled] = []
     with building():
-        for source, key in todo:
+        for item, known_key in todo:
+            source, key = _read(data_root, item, known_key)
             result = load_file(source)
-            cache.put_payload(key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+            if key is not None:
+                cache.put_payload(key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
             checked.append(result.compact())  # after pickling: compact lets go of the plain data
     return checked
 
 
-def _check_and_pickle(todo: Sequence[tuple[SourceFile, bytes]]) -> list[FileResult | Pickled]:
-    """Each file checked (in a worker process), as the pickle that goes to the parent and the cache."""
+def _check_and_pickle(data_root: Path | None, todo: Sequence[ToCheck]) -> list[FileResult | Pickled]:
+    """Each file checked (in a worker process), as the pickle that goes to the parent and the
+    cache (a file not to be cached as itself)."""
+    checked: list[FileResult | Pickled] = []
     with building():
-        return [(key, pickle.dumps(load_file(s), protocol=pickle.HIGHEST_PROTOCOL)) for s, key in todo]
+        for item, known_key in todo:
+            source, key = _read(data_root, item, known_key)
+            result = load_file(source)
+            if key is None:
+                checked.append(result)
+            else:
+                checked.append((key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)))
+    return checked
 
 
 def _unpickle(cache: Cache, checked: FileResult | Pickled) -> FileResult | Pickled:
@@ -232,7 +275,7 @@ def _load_known(
     stable_before = time.time_ns() - STABLE_NS
     statuses: dict[str, bytes] = {}
     results: list[FileResult | None] = [None] * len(items)
-    unread: list[SourceFile] = []
+    unread: list[SourceFile | FileToRead] = []
     with building():
         for number, item in enumerate(items):
             if isinstance(item, SourceFile):
@@ -248,13 +291,21 @@ def _load_known(
                     statuses[item.path] = entry
                     continue
             source = read_file(data_root, item)
-            if source.raw is not None:
-                source = SourceFile(source.path, source.raw, oid=blob_id(source.raw))
-                if status is not None and status[1] < stable_before:
-                    assert source.oid is not None
-                    statuses[item.path] = status[0] + bytes.fromhex(source.oid)
-            unread.append(source)
-    loaded = iter(_load_sources(unread, cache, workers))
+            if source.raw is None:
+                unread.append(source)
+                continue
+            oid = blob_id(source.raw)
+            if status is not None and status[1] < stable_before:
+                statuses[item.path] = status[0] + bytes.fromhex(oid)
+            found = cache.get(Cache.key(CACHE_NAMESPACE, item.path, oid))
+            if isinstance(found, FileResult) and found.path == item.path:
+                results[number] = found
+            else:
+                # Read again where it is checked (its key from those bytes): its bytes are
+                # not held here meanwhile. A write in between changed its status (ctime):
+                # the status recorded above is then stale, never wrong.
+                unread.append(item)
+    loaded = iter(_load_sources(unread, cache, workers, data_root))
     del unread
     done = [result if result is not None else next(loaded) for result in results]
     del results
