@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from rich.console import Console
 
 from prestatie.findings import Finding, Severity, ValidationResult
 from prestatie.reporters import github, text
 from prestatie.reporters import json as json_reporter
+from prestatie.terminal import _console_class
 
 
 def _result() -> ValidationResult:
@@ -82,3 +84,36 @@ def test_summary_when_all_is_well() -> None:
     assert text.summary(ValidationResult(39, [])) == (
         "Alles in orde: 39 bestanden gecontroleerd, geen fouten of waarschuwingen."
     )
+
+
+@pytest.mark.parametrize("color_system", ["standard", "256", "truecolor"])
+def test_text_in_colour_is_what_rich_prints_block_by_block(color_system: str) -> None:
+    """The coloured text goes out as one string: byte for byte what printing each block
+    through the console (Rich, which keeps a record, is asked to do that) gives."""
+    lines = {
+        ("data/a.yaml", 2): "  thema: \x1b[31mrood\x1b[0m\tx",
+        ("data/a.yaml", 4): "trekker: " + "lang " * 80,
+        ("data/b,c:d%.yaml", 1): "id: b",
+    }
+    result = ValidationResult(
+        3,
+        [*_result().findings, Finding("data/c.yaml", 7, 3, "PA301", Severity.WARNING, "Te laat\x07.")],
+    )
+    outputs = []
+    for record in (False, True):
+        out = io.StringIO()
+        console = _console_class()(
+            file=out,
+            force_terminal=True,
+            color_system=color_system,
+            soft_wrap=True,
+            highlight=False,
+            markup=False,
+            emoji=False,
+            record=record,
+        )
+        text.write(result, console, lambda file, line: lines.get((file, line)))
+        outputs.append(out.getvalue())
+    assert "\x1b[" in outputs[0]  # in colour
+    assert "rood" in outputs[0] and "\x1b[31mrood" not in outputs[0]  # the data's own codes shown escaped
+    assert outputs[0] == outputs[1]

@@ -115,7 +115,8 @@ def write(result: ValidationResult, console: Console, source_line: SourceLine) -
     """Findings per file, then a summary line.
 
     Without colour (not a terminal, NO_COLOR, a CI log) the plain text goes out
-    as one string: the same words, without Rich's rendering cost per line.
+    as one string: the same words, without Rich's rendering cost per line. In colour
+    too (``_write_styled``), except where Rich writes in a way of its own.
     """
     style = "green" if not result.findings else ("red" if result.errors else "yellow")
     blocks = _blocks(result, source_line)
@@ -123,8 +124,40 @@ def write(result: ValidationResult, console: Console, source_line: SourceLine) -
     if console.no_color or console.color_system is None:
         _write_plain(blocks, closing, console.file)
         return
-    from rich.text import Text
+    if console.legacy_windows or console.is_jupyter or console.record:
+        # Rich writes through an API of its own there, or keeps what it wrote.
+        from rich.text import Text
 
-    for block in blocks:
-        console.print(Text.assemble(*block))
-    console.print(Text(closing, style=style))
+        for block in blocks:
+            console.print(Text.assemble(*block))
+        console.print(Text(closing, style=style))
+        return
+    _write_styled([*blocks, [(closing, style), ("\n", "")]], console)
+
+
+def _write_styled(blocks: list[list[Segment]], console: Console) -> None:
+    """The blocks with each styled piece in the terminal's escape codes, as one string: the
+    bytes that printing each block through Rich gives (soft wrap, no markup), without its
+    rendering cost per block (~0.1 s for 700 findings). A styled piece that holds a newline
+    is styled per line, as Rich does; text that is not printable is neutralised, as the
+    console (terminal.py) does."""
+    from rich.console import COLOR_SYSTEMS
+    from rich.style import Style
+
+    assert console.color_system is not None  # write() sends a console without colour elsewhere
+    system = COLOR_SYSTEMS[console.color_system]
+    styles: dict[str, Style] = {}
+
+    def styled(text: str, style: str) -> str:
+        if not text.isprintable() and text != "\n":
+            text = shown_lines(text)
+        if not style or not text:
+            return text
+        rich_style = styles.get(style) or styles.setdefault(style, Style.parse(style))
+        return "\n".join(
+            rich_style.render(part, color_system=system) if part else part for part in text.split("\n")
+        )
+
+    pieces = [styled(text, style) for block in blocks for text, style in [*block, ("\n", "")]]
+    console.file.write("".join(pieces[:-1]))
+    console.file.flush()
