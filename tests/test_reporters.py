@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from rich.console import Console
@@ -117,3 +118,11 @@ def test_text_in_colour_is_what_rich_prints_block_by_block(color_system: str) ->
     assert "\x1b[" in outputs[0]  # in colour
     assert "rood" in outputs[0] and "\x1b[31mrood" not in outputs[0]  # the data's own codes shown escaped
     assert outputs[0] == outputs[1]
+
+
+def test_text_in_colour_wraps_where_the_console_wraps() -> None:
+    """A console that wraps long lines (not the one prestatie makes) still gets Rich's wrapping."""
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, color_system="standard", width=40, highlight=False)
+    text.write(_result(), console, lambda file, line: None)
+    assert max(len(re.sub(r"\x1b\[[0-9;]*m", "", line)) for line in out.getvalue().splitlines()) <= 40

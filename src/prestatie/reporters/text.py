@@ -124,8 +124,9 @@ def write(result: ValidationResult, console: Console, source_line: SourceLine) -
     if console.no_color or console.color_system is None:
         _write_plain(blocks, closing, console.file)
         return
-    if console.legacy_windows or console.is_jupyter or console.record:
-        # Rich writes through an API of its own there, or keeps what it wrote.
+    own_way = console.legacy_windows or console.is_jupyter or console.record or console.quiet
+    if own_way or not console.soft_wrap:
+        # Rich writes through an API of its own there, keeps what it wrote, writes nothing or wraps lines.
         from rich.text import Text
 
         for block in blocks:
