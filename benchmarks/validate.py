@@ -17,8 +17,9 @@ prints, from one run (the commands take turns, so that all see the same machine 
 - the peak memory of the largest validate process, and that minus the peak of
   ``prestatie --version`` (the interpreter with the command line loaded), for each
   size given with --peak-sizes (default 10,000 projects; target: under 80 MB above
-  --version at 10,000 and under 600 MB at 100,000); a size other than --projects
-  gets a synthetic set of its own, validated once;
+  --version at 10,000 and under 600 MB at 100,000), without cache, with an empty
+  cache (which that run fills) and with the warm cache; a size other than --projects
+  gets a synthetic set of its own, validated once each way;
 - the start-up time of ``prestatie --version`` against ``python -c "import typer"``
   (median of several runs), and their ratio (target: at most 1.3);
 - ``prestatie validate`` of the data set shipped in this repository (data/) against
@@ -117,15 +118,20 @@ def main() -> None:
         }
         timed(commands["warm"])  # fills the warm cache
         times, cpu = alternating(commands, args.runs)
-        peaks = {args.projects: peak_kb(commands["validate"])}
-        warm_peak = peak_kb(commands["warm"])
+        # Peaks without cache, with an empty cache (which the run fills) and warm.
+        peaks = {args.projects: tuple(peak_kb(commands[name]) for name in ("validate", "koud", "warm"))}
         files = sum(1 for _ in (root / "data").rglob("*.yaml"))
     for size in args.peak_sizes:
         if size not in peaks:
             with tempfile.TemporaryDirectory() as tmp:
-                other = generate(Path(tmp), size)
-                command = [prestatie, "--geen-cache", "validate", str(other), "--per", TODAY.isoformat()]
-                peaks[size] = peak_kb(command)
+                other = generate(Path(tmp) / "set", size)
+                options = [str(other), "--per", TODAY.isoformat()]
+                cached = ["env", f"PRESTATIE_CACHE={Path(tmp) / 'cache'}", prestatie, "validate", *options]
+                peaks[size] = (
+                    peak_kb([prestatie, "--geen-cache", "validate", *options]),
+                    peak_kb(cached),  # an empty cache: this run fills it
+                    peak_kb(cached),  # warm
+                )
     version_peak = peak_kb([prestatie, "--version"])
     start_up, _ = alternating(
         {
@@ -158,13 +164,11 @@ def main() -> None:
     print(f"winst collectorregie:           {(1 - v / z) * 100:.0f}%")
     print(f"piekgeheugen --version:         {version_peak / 1024:.0f} MB")
     for size in sorted({args.projects, *args.peak_sizes}):
-        above = (peaks[size] - version_peak) / 1024
         target = f"; doel: < {PEAK_TARGETS_MB[size]} MB" if size in PEAK_TARGETS_MB else ""
-        label = f"piekgeheugen {size} projecten:"
-        print(f"{label:<32}{peaks[size] / 1024:.0f} MB  ({above:.0f} MB boven --version{target})")
-    warm_above = (warm_peak - version_peak) / 1024
-    label = f"piekgeheugen {args.projects}, warm:"
-    print(f"{label:<32}{warm_peak / 1024:.0f} MB  ({warm_above:.0f} MB boven --version; met cache)")
+        for peak, how in zip(peaks[size], ("zonder cache", "lege cache", "warme cache"), strict=True):
+            label = f"piekgeheugen {size}, {how}:"
+            above = (peak - version_peak) / 1024
+            print(f"{label:<40}{peak / 1024:.1f} MB  ({above:.1f} MB boven --version{target})")
     sv, st, ss = (statistics.median(start_up[name]) for name in ("version", "typer", "shipped"))
     print(f"prestatie --version:            {sv * 1000:.0f} ms")
     print(f'python -c "import typer":       {st * 1000:.0f} ms')
