@@ -271,7 +271,7 @@ class Cache:
             # The entries of the new pack: their keys, and where each one is: >= 0 the
             # number of a new payload in the spill file, < 0 (-1 - n) entry n of the old
             # pack (copied as it is, with its checksum: a damaged entry stays detectably
-            # damaged). Arrays, not objects: 100,000 entries take 3 MB.
+            # damaged). Arrays, not objects: 100,000 entries take about 4 MB.
             keys = bytearray()
             where = array.array("q")
             for key, spilled in self._used.items():
