@@ -11,7 +11,7 @@ with the same id.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +31,7 @@ from prestatie.diff.compare import (
     strings,
     text,
 )
-from prestatie.diff.model import DataDiff, ItemDiff, Kant, Melding
+from prestatie.diff.model import DataDiff, ItemDiff, Kant, Melding, Wijziging
 from prestatie.diff.scope import (
     Scope,
     afspraak_overeenkomsten,
@@ -147,26 +147,25 @@ class _Parser:
         return self.parse(source, kind, "")[0] if source is not None else None
 
 
+# The semantic comparison of one document kind's two versions.
+_COMPARE: Mapping[Kind, Callable[[Any, Any], list[Wijziging]]] = {
+    "project": compare_project,
+    "afspraak": compare_afspraak,
+    "regio": compare_regio,
+    "cyclus": compare_cyclus,
+    "overeenkomst": compare_overeenkomst,
+    "metingen": compare_metingen,
+    "themas": compare_themas,
+}
+
+
 def build_item(kind: Kind, old: Version | None, new: Version | None) -> ItemDiff | None:
     """The item for one document's two versions; None when nothing changed semantically."""
     old_doc, new_doc = (old.data if old else None), (new.data if new else None)
     newest = new_doc if new_doc is not None else old_doc
     newest_path = new.path if new else old.path if old else ""
     wijziging = "nieuw" if old is None else "verwijderd" if new is None else "gewijzigd"
-    if kind == "project":
-        changes = compare_project(old_doc, new_doc)
-    elif kind == "afspraak":
-        changes = compare_afspraak(old_doc, new_doc)
-    elif kind == "regio":
-        changes = compare_regio(old_doc, new_doc)
-    elif kind == "cyclus":
-        changes = compare_cyclus(old_doc, new_doc)
-    elif kind == "overeenkomst":
-        changes = compare_overeenkomst(old_doc, new_doc)
-    elif kind == "metingen":
-        changes = compare_metingen(old_doc, new_doc)
-    else:
-        changes = compare_themas(old_doc, new_doc)
+    changes = _COMPARE[kind](old_doc, new_doc)
     if wijziging == "gewijzigd" and not changes:
         return None
     doc = mapping(newest)
