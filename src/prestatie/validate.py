@@ -72,22 +72,26 @@ def load_sources(
 
 
 def _load_sources(
-    sources: Sequence[SourceFile | FileToRead],
+    sources: Sequence[SourceFile | FileToRead | ToCheck],
     cache: Cache,
     workers: int | None,
     data_root: Path | None = None,
 ) -> list[FileResult]:
     """Each source checked through the cache, in order. A FileToRead (below ``data_root``) is
     one the caller looked up and did not find: it is read (again) where it is checked, so
-    that its bytes are not held here meanwhile."""
+    that its bytes are not held here meanwhile; a ToCheck one it read, looked up and did not
+    find."""
     from prestatie.cache import Cache, blob_id
 
     results: list[FileResult | None] = [None] * len(sources)
-    keys: dict[int, bytes | None] = {}
+    keys: dict[int, tuple[SourceFile | FileToRead, bytes | None]] = {}
     with building():
         for index, source in enumerate(sources):
+            if isinstance(source, tuple):
+                keys[index] = source
+                continue
             if isinstance(source, FileToRead):
-                keys[index] = None
+                keys[index] = (source, None)
                 continue
             if source.raw is None:  # refused unread: nothing to spare
                 results[index] = load_file(source)
@@ -97,8 +101,8 @@ def _load_sources(
             if isinstance(found, FileResult) and found.path == source.path:
                 results[index] = found
             else:
-                keys[index] = key
-        todo = [(sources[index], key) for index, key in keys.items()]
+                keys[index] = (source, key)
+        todo = list(keys.values())
         if workers is None:
             workers = _available_cores() if len(todo) >= PARALLEL_MIN_FILES else 1
         # Each new entry goes to the cache as it arrives (cache.put_payload writes it out),
@@ -275,7 +279,8 @@ def _load_known(
     stable_before = time.time_ns() - STABLE_NS
     statuses: dict[str, bytes] = {}
     results: list[FileResult | None] = [None] * len(items)
-    unread: list[SourceFile | FileToRead] = []
+    unread: list[SourceFile | FileToRead | ToCheck] = []
+    kept = 0  # misses kept with their bytes
     with building():
         for number, item in enumerate(items):
             if isinstance(item, SourceFile):
@@ -297,9 +302,15 @@ def _load_known(
             oid = blob_id(source.raw)
             if status is not None and status[1] < stable_before:
                 statuses[item.path] = status[0] + bytes.fromhex(oid)
-            found = cache.get(Cache.key(CACHE_NAMESPACE, item.path, oid))
+            key = Cache.key(CACHE_NAMESPACE, item.path, oid)
+            found = cache.get(key)
             if isinstance(found, FileResult) and found.path == item.path:
                 results[number] = found
+            elif kept < PARALLEL_MIN_FILES:
+                # Fewer misses than that are all checked in this process: their bytes are
+                # checked as read, not read again.
+                unread.append((source, key))
+                kept += 1
             else:
                 # Read again where it is checked (its key from those bytes): its bytes are
                 # not held here meanwhile. A write in between changed its status (ctime):
