@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -159,6 +160,7 @@ def test_an_entry_that_would_run_code_is_refused(data_copy: Path, cache_dir: Pat
 PARALLEL_RUN = """
 import datetime as dt, pickle, sys
 from pathlib import Path
+from typing import Any
 from prestatie.cache import Cache
 from prestatie.validate import validate_directory
 root, folder = Path(sys.argv[1]), Path(sys.argv[2])
@@ -355,3 +357,29 @@ def test_old_folders_and_left_temporary_files_are_removed_when_a_pack_is_written
     assert findings(data_copy, cache) == findings(data_copy)  # writes a pack
     assert not old.exists() and not left.exists()
     assert (recent / ("a" * 32 + ".pack")).exists() and other.exists() and cache.pack.exists()
+
+
+def test_status_vergelijk_writes_the_pack_once(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It reads the diff, the working tree and the base through the cache: one pack for all."""
+    from prestatie.status.vergelijk import compare_status
+    from test_review_workflow import _data_repository
+
+    checkout = _data_repository(tmp_path)
+    project = sorted((checkout / "data/projecten").glob("*/*.yaml"))[0]
+    project.write_text(project.read_text(encoding="utf-8").replace("naam: ", "naam: Gewijzigd ", 1))
+    writes: list[Path] = []
+    write = Cache._write
+
+    def counted(self: Cache, *args: Any) -> None:
+        writes.append(self.pack)
+        write(self, *args)
+
+    monkeypatch.setattr(Cache, "_write", counted)
+    cache = Cache.for_root(checkout, cache_dir)
+    compare_status(checkout, "origin/main", peildatum=PEILDATUM, cache=cache)
+    assert len(writes) == 1
+    warm = Cache.for_root(checkout, cache_dir)
+    compare_status(checkout, "origin/main", peildatum=PEILDATUM, cache=warm)
+    assert warm is not None and warm.misses == 0 and len(writes) == 1

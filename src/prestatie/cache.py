@@ -51,7 +51,8 @@ import sys
 import tempfile
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -192,6 +193,7 @@ class Cache:
         self._used: dict[bytes, int | None] = {}
         self._spill: _Spill | None = None
         self._added = 0
+        self._held = 0  # inside held(): save() waits for its end
         self.hits = 0
         self.misses = 0
 
@@ -260,12 +262,27 @@ class Cache:
             self._added += 1
         self._used[key] = spilled
 
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """A command that reads through the cache more than once (several revisions, the
+        working tree and a revision): the saves of its parts wait, and the pack is
+        written once, at the end (also when it stops on an error)."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            self.save()
+
     def save(self) -> None:
         """Write the pack when this run added entries; never raises for the disk.
 
         The new pack holds what this run used and added, and of the entries it did not
         use as many as keep the pack at most about twice the largest set a run used.
+        Inside held(), nothing happens until its end.
         """
+        if self._held:
+            return
         pack, spill = self._opened(), self._spill
         if self._added and spill is not None:
             # The entries of the new pack: their keys, and where each one is: >= 0 the

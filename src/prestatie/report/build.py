@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -106,91 +107,93 @@ def make_report(
     """Validate the data under ``root`` (at git revision ``rev`` when given) and make the
     report(s), with a section of the changes since revision ``sinds`` when given; see
     ``prestatie report --help``; ``cache``: see prestatie.cache."""
-    _check_output(output, alle=alle, gemeente=gemeente)
-    # One repository for the whole command; each revision resolved once, before the data
-    # is read, so that a mistyped revision fails at once.
-    repo = GitRepo(root) if rev is not None or sinds is not None else maybe_repo(root)
-    old = repo.resolve(sinds) if repo is not None and sinds is not None else None
-    new = repo.resolve(rev) if repo is not None and rev is not None else None
-    if repo is None or new is None:
-        dataset = load_valid(root, cache=cache)
-        revision = worktree_revision(repo)
-    else:
-        dataset, revision = load_at_revision(repo, new, cache=cache)
-    generated = generation_time()
+    with cache.held() if cache is not None else nullcontext():  # the pack written once
+        _check_output(output, alle=alle, gemeente=gemeente)
+        # One repository for the whole command; each revision resolved once, before the data
+        # is read, so that a mistyped revision fails at once.
+        repo = GitRepo(root) if rev is not None or sinds is not None else maybe_repo(root)
+        old = repo.resolve(sinds) if repo is not None and sinds is not None else None
+        new = repo.resolve(rev) if repo is not None and rev is not None else None
+        if repo is None or new is None:
+            dataset = load_valid(root, cache=cache)
+            revision = worktree_revision(repo)
+        else:
+            dataset, revision = load_at_revision(repo, new, cache=cache)
+        generated = generation_time()
 
-    def one(gemeente_id: str | None) -> dict[str, Any]:
-        """The template data of one report, with the section of --sinds (None without)."""
-        status = compute_status(
-            dataset,
-            peildatum=peildatum,
-            gemeente=gemeente_id,
-            corporatie=corporatie,
-            thema=thema,
-            overeenkomst=overeenkomst,
-        )
-        data = build_report(dataset, status, generated=generated, revision=revision)
-        data["wijzigingen"] = None
-        if repo is not None and old is not None:
-            from prestatie.diff.engine import diff_between
-            from prestatie.report.changes import change_section
-            from prestatie.selection import STANDAARD
-
-            projecten = [p.model for p in dataset.projecten]  # the data at the diff's newest side
-            # The same overeenkomsten as the report body: the newest side is the data it shows.
-            diff = diff_between(
-                repo,
-                old,
-                new,
+        def one(gemeente_id: str | None) -> dict[str, Any]:
+            """The template data of one report, with the section of --sinds (None without)."""
+            status = compute_status(
+                dataset,
+                peildatum=peildatum,
                 gemeente=gemeente_id,
-                corporatie=status.filter.corporatie,  # a former name resolved to the corporatie now
+                corporatie=corporatie,
                 thema=thema,
                 overeenkomst=overeenkomst,
-                standaard=STANDAARD,
-                peildatum=peildatum,
-                projecten=projecten,
-                cache=cache,
             )
-            data["wijzigingen"] = change_section(diff)
-        return data
+            data = build_report(dataset, status, generated=generated, revision=revision)
+            data["wijzigingen"] = None
+            if repo is not None and old is not None:
+                from prestatie.diff.engine import diff_between
+                from prestatie.report.changes import change_section
+                from prestatie.selection import STANDAARD
 
-    if not alle or output is None:
-        if kind == "pdf":
-            content = _rendered(kind, one(gemeente), templates)
+                projecten = [p.model for p in dataset.projecten]  # the data at the diff's newest side
+                # The same overeenkomsten as the report body: the newest side is the data it shows.
+                diff = diff_between(
+                    repo,
+                    old,
+                    new,
+                    gemeente=gemeente_id,
+                    corporatie=status.filter.corporatie,  # a former name resolved to the corporatie now
+                    thema=thema,
+                    overeenkomst=overeenkomst,
+                    standaard=STANDAARD,
+                    peildatum=peildatum,
+                    projecten=projecten,
+                    cache=cache,
+                )
+                data["wijzigingen"] = change_section(diff)
+            return data
+
+        if not alle or output is None:
+            if kind == "pdf":
+                content = _rendered(kind, one(gemeente), templates)
+                if output is None:
+                    return ReportOutcome(data=content)
+                replace_file(output, content)
+                return ReportOutcome(written=[output])
+            text = render("report", kind, one(gemeente), templates)
             if output is None:
-                return ReportOutcome(data=content)
-            replace_file(output, content)
+                return ReportOutcome(text=text)
+            replace_file(output, text.encode("utf-8"))
             return ReportOutcome(written=[output])
-        text = render("report", kind, one(gemeente), templates)
-        if output is None:
-            return ReportOutcome(text=text)
-        replace_file(output, text.encode("utf-8"))
-        return ReportOutcome(written=[output])
-    own_suffix = "pdf" if kind == "pdf" else SUFFIX[kind]
-    if "index" in dataset.gemeenten and own_suffix != "pdf":
-        # index.<ext> is the overview: the gemeente's own report would be overwritten by it.
-        raise UsageError(
-            f"De gemeente met de id 'index' zou met --alle hetzelfde bestand krijgen als het overzicht "
-            f"(index.{own_suffix}). Geef de gemeente in data/regio.yaml een andere id, of maak haar "
-            "rapport apart met --gemeente index --output BESTAND."
+        own_suffix = "pdf" if kind == "pdf" else SUFFIX[kind]
+        if "index" in dataset.gemeenten and own_suffix != "pdf":
+            # index.<ext> is the overview: the gemeente's own report would be overwritten by it.
+            raise UsageError(
+                f"De gemeente met de id 'index' zou met --alle hetzelfde bestand krijgen als het overzicht "
+                f"(index.{own_suffix}). Geef de gemeente in data/regio.yaml een andere id, of maak haar "
+                "rapport apart met --gemeente index --output BESTAND."
+            )
+        make_folder(output)
+        outcome = ReportOutcome()
+        reports = []
+        for gemeente_id in dataset.gemeenten:
+            data = one(gemeente_id)
+            filename = f"{gemeente_id}.{'pdf' if kind == 'pdf' else SUFFIX[kind]}"
+            replace_file(output / filename, _rendered(kind, data, templates))
+            outcome.written.append(output / filename)
+            reports.append((filename, data))
+        index = build_index(dataset, reports, peildatum=peildatum, generated=generated, revision=revision)
+        # The PDFs get an HTML index that links to them.
+        index_kind: Format = "html" if kind == "pdf" else kind
+        replace_file(
+            output / f"index.{SUFFIX[index_kind]}",
+            render("index", index_kind, index, templates).encode("utf-8"),
         )
-    make_folder(output)
-    outcome = ReportOutcome()
-    reports = []
-    for gemeente_id in dataset.gemeenten:
-        data = one(gemeente_id)
-        filename = f"{gemeente_id}.{'pdf' if kind == 'pdf' else SUFFIX[kind]}"
-        replace_file(output / filename, _rendered(kind, data, templates))
-        outcome.written.append(output / filename)
-        reports.append((filename, data))
-    index = build_index(dataset, reports, peildatum=peildatum, generated=generated, revision=revision)
-    # The PDFs get an HTML index that links to them.
-    index_kind: Format = "html" if kind == "pdf" else kind
-    replace_file(
-        output / f"index.{SUFFIX[index_kind]}", render("index", index_kind, index, templates).encode("utf-8")
-    )
-    outcome.written.append(output / f"index.{SUFFIX[index_kind]}")
-    return outcome
+        outcome.written.append(output / f"index.{SUFFIX[index_kind]}")
+        return outcome
 
 
 def _check_output(output: Path | None, *, alle: bool, gemeente: str | None) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -182,42 +183,45 @@ def compare_status(
     """Status at ``base`` and in the working tree of ``root``, compared (see the module);
     ``overeenkomst`` an id or 'alle', by default (as status) those running at the peildatum.
     ``cache``: files checked or parsed before are taken from it (see prestatie.cache)."""
-    repo = GitRepo(root)
-    revision = repo.resolve(base)
-    diff = diff_between(
-        repo,
-        revision,
-        None,
-        gemeente=gemeente,
-        corporatie=corporatie,
-        thema=thema,
-        overeenkomst=overeenkomst,
-        standaard=STANDAARD,  # the same overeenkomsten as the status it comes with
-        peildatum=peildatum,
-        cache=cache,
-    )
-    today = dt.date.today()  # validity as for status: against today (see load_valid)
-    now = load_results(root, cache=cache)
-    new_dataset = require_valid(*check_valid(now, peildatum=today))
-    chosen = {"gemeente": gemeente, "corporatie": corporatie, "thema": thema, "overeenkomst": overeenkomst}
-    after = compute_status(new_dataset, peildatum=peildatum, **chosen)
-    before: Sequence[AfspraakStatus] = ()  # no data/ at the base yet: every afspraak is new
-    listed = repo.list_files(revision.commit)
-    if listed:
-        at_base = _results_at(repo, revision, now, cache, listed)
-        old_dataset, old_result = check_valid(at_base, peildatum=today)
-        if not old_result.ok:
-            raise invalid_at(base, old_result)
-        before = compute_status(old_dataset, peildatum=peildatum, **chosen).afspraken
-    return StatusVergelijking(
-        van=diff.van,
-        tot=diff.tot,
-        peildatum=peildatum,
-        filter=after.filter,
-        afspraken=compare(before, after.afspraken),
-        diff=diff,
-        regio=after.regio,
-    )
+    with cache.held() if cache is not None else nullcontext():  # the pack written once
+        repo = GitRepo(root)
+        revision = repo.resolve(base)
+        diff = diff_between(
+            repo,
+            revision,
+            None,
+            gemeente=gemeente,
+            corporatie=corporatie,
+            thema=thema,
+            overeenkomst=overeenkomst,
+            standaard=STANDAARD,  # the same overeenkomsten as the status it comes with
+            peildatum=peildatum,
+            cache=cache,
+        )
+        today = dt.date.today()  # validity as for status: against today (see load_valid)
+        now = load_results(root, cache=cache)
+        new_dataset = require_valid(*check_valid(now, peildatum=today))
+        chosen = {
+            "gemeente": gemeente, "corporatie": corporatie, "thema": thema, "overeenkomst": overeenkomst
+        }  # fmt: skip
+        after = compute_status(new_dataset, peildatum=peildatum, **chosen)
+        before: Sequence[AfspraakStatus] = ()  # no data/ at the base yet: every afspraak is new
+        listed = repo.list_files(revision.commit)
+        if listed:
+            at_base = _results_at(repo, revision, now, cache, listed)
+            old_dataset, old_result = check_valid(at_base, peildatum=today)
+            if not old_result.ok:
+                raise invalid_at(base, old_result)
+            before = compute_status(old_dataset, peildatum=peildatum, **chosen).afspraken
+        return StatusVergelijking(
+            van=diff.van,
+            tot=diff.tot,
+            peildatum=peildatum,
+            filter=after.filter,
+            afspraken=compare(before, after.afspraken),
+            diff=diff,
+            regio=after.regio,
+        )
 
 
 __all__ = ["StatusVergelijking", "AfspraakVerschil", "DoelVerschil", "compare", "compare_status"]
