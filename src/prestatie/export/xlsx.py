@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
+from typing import Literal
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -79,6 +80,25 @@ FILL_IN = PatternFill("solid", fgColor="FFF2CC")  # light yellow: the columns to
 TEMPLATE_ROWS = 200  # validation reaches this far below the last row (rows users add)
 
 
+# The range check of a column kind: validation type, lowest, highest, error title, error text.
+_RANGES: dict[str, tuple[Literal["date", "decimal"], str, str, str, str]] = {
+    "datum": (
+        "date",
+        "DATE(1900,1,1)",
+        "DATE(2100,12,31)",
+        "Geen datum",
+        "Typ een datum, bijvoorbeeld 2026-06-30.",
+    ),
+    "getal": (
+        "decimal",
+        "-1000000000000",
+        "1000000000000",
+        "Geen getal",
+        "Typ een getal, zonder duizendtalscheiding.",
+    ),
+}
+
+
 def _validations(sheet: Worksheet, table: Table) -> None:
     """Drop-downs and date checks on the columns a user fills in (a template)."""
     last = len(table.rows) + 1 + TEMPLATE_ROWS
@@ -94,17 +114,11 @@ def _validations(sheet: Worksheet, table: Table) -> None:
                 showErrorMessage=True, errorTitle="Onbekende waarde",
                 error="Kies een waarde uit de lijst: " + ", ".join(column.keuzes) + ".",
             )  # fmt: skip
-        elif column.kind == "datum":
+        elif column.kind in _RANGES:
+            kind, lowest, highest, title, error = _RANGES[column.kind]
             rule = DataValidation(
-                type="date", operator="between", formula1="DATE(1900,1,1)", formula2="DATE(2100,12,31)",
-                allow_blank=True, showErrorMessage=True, errorTitle="Geen datum",
-                error="Typ een datum, bijvoorbeeld 2026-06-30.",
-            )  # fmt: skip
-        elif column.kind == "getal":
-            rule = DataValidation(
-                type="decimal", operator="between", formula1="-1000000000000", formula2="1000000000000",
-                allow_blank=True, showErrorMessage=True, errorTitle="Geen getal",
-                error="Typ een getal, zonder duizendtalscheiding.",
+                type=kind, operator="between", formula1=lowest, formula2=highest,
+                allow_blank=True, showErrorMessage=True, errorTitle=title, error=error,
             )  # fmt: skip
         else:
             continue
