@@ -30,7 +30,7 @@ from prestatie.cyclus.overview import missing_year, select_year
 from prestatie.dataset import DataSet
 from prestatie.edit.check import check_candidate, load_dataset
 from prestatie.edit.scalars import date_scalar
-from prestatie.edit.yamltext import Unsupported, YamlText, roundtrip
+from prestatie.edit.yamltext import Unsupported, YamlText, first_faithful, roundtrip
 from prestatie.errors import DataError, UsageError
 from prestatie.findings import Finding
 from prestatie.jsonschema import SCHEMA_COMMENT
@@ -292,16 +292,10 @@ def _round_trip(raw: bytes, index: int, path: tuple[str, ...], datum: dt.date) -
 
 def edit_date_text(raw: bytes, index: int, path: tuple[str, ...], datum: dt.date, file: str) -> bytes:
     """The new bytes of a year file: one line changed when possible, else a ruamel.yaml round trip."""
-    expected = _expected(raw, index, path, datum, file)
-    for attempt in (_line_by_line, _round_trip):
-        try:
-            content = attempt(raw, index, path, datum)
-        except (Unsupported, YAMLError, KeyError, IndexError, TypeError):
-            continue
-        outcome = read_yaml(content, file)
-        if not outcome.findings and outcome.document is not None and outcome.document.data == expected:
-            return content
-    raise UsageError(
-        f"prestatie kan {file} niet veilig automatisch bewerken (de opmaak is ongebruikelijk). "
-        "Er is niets geschreven. Vul de datum met de hand in."
+    return first_faithful(
+        (lambda: _line_by_line(raw, index, path, datum), lambda: _round_trip(raw, index, path, datum)),
+        (Unsupported, YAMLError, KeyError, IndexError, TypeError),
+        _expected(raw, index, path, datum, file),
+        file,
+        "Vul de datum met de hand in.",
     )

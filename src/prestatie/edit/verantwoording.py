@@ -24,7 +24,7 @@ from prestatie.atomic import DataLock, holding_data_lock, read_snapshot, replace
 from prestatie.edit.check import check_candidate, load_dataset
 from prestatie.edit.scalars import refuse_control_characters
 from prestatie.edit.voortgang import insert_index
-from prestatie.edit.yamltext import Unsupported, Value, YamlText, roundtrip
+from prestatie.edit.yamltext import Unsupported, Value, YamlText, first_faithful, roundtrip
 from prestatie.errors import UsageError
 from prestatie.findings import Finding
 from prestatie.selection import resolve
@@ -157,16 +157,10 @@ def _round_trip(raw: bytes, fields: list[tuple[str, Value]], index: int) -> byte
 def edit_afspraak_text(raw: bytes, fields: list[tuple[str, Value]], index: int, file: str) -> bytes:
     """The new bytes of an afspraak file: the entry added line by line when possible, else
     through a ruamel.yaml round trip; either way read back and compared with what was meant."""
-    expected = _expected(raw, fields, index, file)
-    for attempt in (_line_by_line, _round_trip):
-        try:
-            content = attempt(raw, fields, index)
-        except (Unsupported, YAMLError):
-            continue
-        outcome = read_yaml(content, file)
-        if not outcome.findings and outcome.document is not None and outcome.document.data == expected:
-            return content
-    raise UsageError(
-        f"prestatie kan {file} niet veilig automatisch bewerken (de opmaak is ongebruikelijk). "
-        "Er is niets geschreven. Voeg de verantwoording met de hand toe."
+    return first_faithful(
+        (lambda: _line_by_line(raw, fields, index), lambda: _round_trip(raw, fields, index)),
+        (Unsupported, YAMLError),
+        _expected(raw, fields, index, file),
+        file,
+        "Voeg de verantwoording met de hand toe.",
     )

@@ -20,7 +20,7 @@ from prestatie import dutch
 from prestatie.atomic import DataLock, holding_data_lock, read_snapshot, replace_file
 from prestatie.edit.check import check_candidate, load_dataset
 from prestatie.edit.scalars import date_scalar, refuse_control_characters
-from prestatie.edit.yamltext import Unsupported, YamlText, roundtrip
+from prestatie.edit.yamltext import Unsupported, YamlText, reads_as, roundtrip
 from prestatie.errors import UsageError
 from prestatie.findings import Finding
 from prestatie.models import PROJECT_STATUSSEN
@@ -171,11 +171,6 @@ def _expected(raw: bytes, change: ProjectChange, file: str) -> Any:
     return data
 
 
-def _reads_as(content: bytes, expected: Any, file: str) -> bool:
-    outcome = read_yaml(content, file)
-    return not outcome.findings and outcome.document is not None and outcome.document.data == expected
-
-
 def _line_by_line(raw: bytes, change: ProjectChange) -> bytes:
     text = YamlText(raw)
     if change.new_status is not None:
@@ -244,13 +239,13 @@ def edit_project_text(raw: bytes, change: ProjectChange, file: str) -> bytes:
     expected = _expected(raw, change, file)
     try:
         content = _line_by_line(raw, change)
-        if _reads_as(content, expected, file):
+        if reads_as(content, expected, file):
             return content
     except (Unsupported, YAMLError):
         pass
     try:
         content = _round_trip(raw, change)
-        if _reads_as(content, expected, file):
+        if reads_as(content, expected, file):
             return content
     except YAMLError:
         pass

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from prestatie.edit.scalars import date_scalar, text_scalar
+from prestatie.errors import UsageError
+from prestatie.yamlread import read_yaml
 
 BOM = "\ufeff"
 Value = str | dt.date | int | float
@@ -305,6 +307,34 @@ def roundtrip(raw: bytes, change: Callable[[CommentedMap], None]) -> bytes:
     if newline != "\n":
         result = result.replace("\n", newline)
     return ((BOM if bom else "") + result).encode("utf-8")
+
+
+def reads_as(content: bytes, expected: Any, file: str) -> bool:
+    """Whether ``content`` reads back, without findings, as exactly the data ``expected``."""
+    outcome = read_yaml(content, file)
+    return not outcome.findings and outcome.document is not None and outcome.document.data == expected
+
+
+def first_faithful(
+    attempts: Iterable[Callable[[], bytes]],
+    skip: tuple[type[Exception], ...],
+    expected: Any,
+    file: str,
+    by_hand: str,
+) -> bytes:
+    """The bytes of the first attempt that ``reads_as`` the data meant (an attempt raising one
+    of ``skip`` is passed over); none: a UsageError ending with ``by_hand`` (what the user does)."""
+    for attempt in attempts:
+        try:
+            content = attempt()
+        except skip:
+            continue
+        if reads_as(content, expected, file):
+            return content
+    raise UsageError(
+        f"prestatie kan {file} niet veilig automatisch bewerken (de opmaak is ongebruikelijk). "
+        f"Er is niets geschreven. {by_hand}"
+    )
 
 
 def _list_indentation(text: str) -> tuple[int, int]:
